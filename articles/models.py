@@ -1,0 +1,391 @@
+"""The newsroom's content: articles, their authors, sections, tags, campaigns, images."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.querysets import ArticleQuerySet, CampaignQuerySet
+from articles.sanitize import clean_body
+from articles.slugs import unique_slug
+
+
+class SluggedModel(models.Model):
+    """A named thing whose slug is made from its name once and then kept."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            others = type(self)._default_manager.exclude(pk=self.pk)
+            self.slug = unique_slug(
+                self.slug_source(),
+                exists=lambda s: others.filter(slug=s).exists(),
+                max_length=self._meta.get_field("slug").max_length,
+            )
+        super().save(*args, **kwargs)
+
+    def slug_source(self) -> str:
+        return self.name
+
+
+class Section(SluggedModel):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("Sections nest one level only: a parent cannot itself have a parent."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order in the menu: smaller comes first.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.parent_id and (self.parent.parent_id or self.parent_id == self.pk):
+            raise ValidationError({"parent": _("Sections nest one level only.")})
+
+
+class Tag(SluggedModel):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class Author(SluggedModel):
+    """A byline: a staff member or an outside contributor with no login."""
+
+    name = models.CharField(_("name"), max_length=120)
+    unit = models.CharField(
+        _("unit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown in brackets after the name: “Công an huyện Phú Lương”."),
+    )
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("Leave empty for an outside contributor."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "unit"], name="author_unique_name_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return self.byline
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def byline(self) -> str:
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    def slug_source(self) -> str:
+        return self.byline
+
+
+def image_upload_to(instance: Image, filename: str) -> str:
+    """anh/2026/11/26/<random>.jpg — the original name is kept only as data."""
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in {".jpg", ".jpeg", ".png", ".webp", ".gif"}:
+        suffix = ".bin"
+    return timezone.localdate().strftime("anh/%Y/%m/%d/") + uuid.uuid4().hex + suffix
+
+
+class Image(models.Model):
+    file = models.ImageField(
+        _("file"), upload_to=image_upload_to, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    caption = models.CharField(
+        _("caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown under the photo; also used as alt text when that is empty."),
+    )
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
+    )
+    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("“Ảnh: …”"))
+    original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
+    checksum = models.CharField(
+        _("SHA-256"), max_length=64, db_index=True, editable=False, blank=True
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.caption or self.original_filename or self.file.name
+
+    @property
+    def alt(self) -> str:
+        return self.alt_text or self.caption
+
+
+class Campaign(SluggedModel):
+    """An emulation movement or programme that runs over a period."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    slogan = models.CharField(_("slogan"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(
+        _("ends on"), null=True, blank=True, help_text=_("Leave empty for a standing movement.")
+    )
+    cover = models.ForeignKey(
+        Image,
+        verbose_name=_("cover image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="campaign_ends_after_start",
+                violation_error_message=_("A campaign cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:campaign", kwargs={"slug": self.slug})
+
+
+class Article(SluggedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        RETURNED = "returned", _("Returned to the reporter")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Taken down")
+        ARCHIVED = "archived", _("Archived")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the title; never changes once the article is published."),
+    )
+    sapo = models.TextField(
+        _("sapo"),
+        blank=True,
+        help_text=_("The lead: 1–3 sentences shown in bold under the title and in listings."),
+    )
+    body = models.TextField(
+        _("body"), blank=True, help_text=_("Cleaned of anything unsafe every time it is saved.")
+    )
+    cover = models.ForeignKey(
+        Image,
+        verbose_name=_("cover image"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cover_of",
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles"
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    campaigns = models.ManyToManyField(
+        Campaign, verbose_name=_("campaigns"), blank=True, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        Author,
+        verbose_name=_("authors"),
+        through="Byline",
+        related_name="articles",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Readers see a published article from this minute on; a future time schedules it."
+        ),
+    )
+    featured = models.BooleanField(
+        _("featured"),
+        default=False,
+        help_text=_("Shown among the featured stories on the home page."),
+    )
+    view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    source = models.CharField(
+        _("import source"),
+        max_length=50,
+        blank=True,
+        editable=False,
+        help_text=_("Where an imported article came from (with its id there)."),
+    )
+    source_id = models.CharField(_("id in the source"), max_length=200, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        get_latest_by = "published_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("A published article needs a publication time."),
+            ),
+            models.UniqueConstraint(
+                fields=["source", "source_id"],
+                condition=~models.Q(source_id=""),
+                name="article_unique_source_id",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
+            models.Index(fields=["section", "status", "-published_at"], name="article_section_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.title = " ".join(self.title.split())
+        self.body = clean_body(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def slug_source(self) -> str:
+        return self.title
+
+    def is_published(self) -> bool:
+        """Mirror of ``Article.objects.published()`` for one article."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    is_published.boolean = True  # type: ignore[attr-defined]
+    is_published.short_description = _("public")  # type: ignore[attr-defined]
+
+    @property
+    def byline(self) -> str:
+        """ "Nguyễn Văn An (Công an huyện Phú Lương), Trần Bình" — uses prefetched bylines."""
+        return ", ".join(b.author.byline for b in self.bylines.all())
+
+
+class Byline(models.Model):
+    """An author of an article, in byline order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_unique_author"),
+        ]
+
+    def __str__(self) -> str:
+        return self.author.byline

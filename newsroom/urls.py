@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from articles.sitemaps import sitemaps
+from newsroom.health import healthz
+
+admin.site.site_header = format_lazy("{} — {}", _("Administration"), settings.SITE_NAME)
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = _("Newsroom desk")
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("", include("articles.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    # Development and single-container deployments; docker-compose puts nginx in front.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
