@@ -55,7 +55,7 @@ check-deploy: $(STAMP)
 
 ## make messages: refresh the Vietnamese catalogue (needs GNU gettext)
 messages: $(STAMP)
-	DEBUG=true $(BIN)/python manage.py makemessages -l vi --no-obsolete --add-location file \
+	DEBUG=true $(BIN)/python manage.py makemessages -l vi --no-obsolete --no-wrap --add-location file \
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
 	DEBUG=true $(BIN)/python manage.py compilemessages -l vi --ignore '.venv/*'
 

@@ -1,0 +1,34 @@
+"""The committed Vietnamese catalogue is complete and its .mo matches the .po."""
+
+import ast
+import gettext
+import re
+from pathlib import Path
+
+PO = Path(__file__).resolve().parent.parent / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+
+
+def po_entries() -> dict[str, str]:
+    text = PO.read_text(encoding="utf-8")
+    entries = {}
+    for block in text.split("\n\n")[1:]:
+        if "#, fuzzy" in block:
+            raise AssertionError(f"fuzzy entry left in the catalogue:\n{block}")
+        msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
+        if msgid and msgstr:
+            join = lambda chunk: "".join(ast.literal_eval(s) for s in chunk.split("\n") if s)  # noqa: E731
+            entries[join(msgid.group(1))] = join(msgstr.group(1))
+    return entries
+
+
+def test_every_string_is_translated():
+    untranslated = [msgid for msgid, msgstr in po_entries().items() if not msgstr]
+    assert untranslated == []
+
+
+def test_compiled_catalogue_matches_the_po_file():
+    with PO.with_suffix(".mo").open("rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    stale = [m for m, s in po_entries().items() if compiled.gettext(m) != s]
+    assert stale == [], "run `make messages` to recompile locale/vi/LC_MESSAGES/django.mo"
