@@ -48,7 +48,9 @@ def test_article_reads_on_a_phone_and_a_desktop(live_server, phone, desktop, art
     for name, page in [("390", phone), ("1280", desktop)]:
         page.goto(live_server.url + lead.get_absolute_url())
         assert page.locator("h1").inner_text() == lead.title
-        assert "Nguyễn Văn An (Công an huyện Phú Lương)" in page.locator(".article__meta").inner_text()
+        assert (
+            "Nguyễn Văn An (Công an huyện Phú Lương)" in page.locator(".article__meta").inner_text()
+        )
         assert not page_overflows(page)
         screenshot(page, f"article-{name}")
     desktop.goto(live_server.url + "/")

@@ -1,0 +1,66 @@
+"""seed_demo: the demo newsroom, loaded through the importer; twice = once."""
+
+import functools
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from accounts.models import User
+from accounts.roles import Role
+from articles.demo.photos import render_photo
+from articles.management.commands import seed_demo
+from articles.models import Article, Author, Campaign, Image, Section, Tag
+
+
+@pytest.fixture(autouse=True)
+def small_photos(monkeypatch):
+    """Same scenes, smaller pixels: the test is about content, not image size."""
+    monkeypatch.setattr(seed_demo, "render_photo", functools.partial(render_photo, size=(480, 300)))
+
+
+def counts() -> dict[str, int]:
+    models = [Article, Author, Campaign, Image, Section, Tag, User]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_seed_demo_twice_is_the_same_as_once(db, monkeypatch, media_root):
+    monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-demo-2026")
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    first = counts()
+    files = sorted(p.name for p in media_root.rglob("*") if p.is_file())
+    call_command("seed_demo", stdout=io.StringIO())
+    assert counts() == first
+    assert sorted(p.name for p in media_root.rglob("*") if p.is_file()) == files
+
+    assert first["Campaign"] == 3
+    assert first["Author"] == 6
+    assert 25 <= first["Article"] <= 40
+    assert first["User"] == 5
+    assert len(files) == first["Image"]
+    published = Article.objects.published()
+    assert published.count() == first["Article"] - 3  # two drafts and one scheduled
+    assert published.filter(cover__isnull=False).count() == published.count()
+    assert "mat-khau-demo-2026" in out.getvalue()
+    assert f"{first['Article']} đã tạo, 0 đã cập nhật, 0 lỗi." in out.getvalue()
+
+
+def test_every_role_has_a_demo_login(db, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-demo-2026")
+    call_command("seed_demo", stdout=io.StringIO())
+    for role in Role:
+        user = User.objects.get(groups__name=role.label)
+        assert user.is_staff
+        assert authenticate(username=user.username, password="mat-khau-demo-2026") == user
+
+
+def test_demo_articles_read_like_the_news(db):
+    call_command("seed_demo", stdout=io.StringIO())
+    article = Article.objects.published().filter(body__contains="<figure").first()
+    assert article is not None
+    assert "<figcaption>" in article.body
+    assert 'data-image-id="' in article.body
+    assert article.bylines.exists()
+    assert not article.title.endswith(".")
