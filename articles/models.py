@@ -17,6 +17,18 @@ from articles.sanitize import clean_body
 from articles.slugs import unique_slug
 
 
+def staff_reference(verbose_name) -> models.ForeignKey:
+    """Who did something: kept as history, so deleting the account only blanks it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
 class SluggedModel(models.Model):
     """A named thing whose slug is made from its name once and then kept."""
 
@@ -160,14 +172,7 @@ class Image(models.Model):
     checksum = models.CharField(
         _("SHA-256"), max_length=64, db_index=True, editable=False, blank=True
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    uploaded_by = staff_reference(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
 
     class Meta:
@@ -298,22 +303,8 @@ class Article(SluggedModel):
     source_id = models.CharField(_("id in the source"), max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = staff_reference(_("created by"))
+    updated_by = staff_reference(_("updated by"))
 
     objects = ArticleQuerySet.as_manager()
 
