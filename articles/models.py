@@ -235,6 +235,7 @@ class Article(SluggedModel):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted for review")
         RETURNED = "returned", _("Returned to the reporter")
+        FORWARDED = "forwarded", _("Awaiting approval")
         PUBLISHED = "published", _("Published")
         UNPUBLISHED = "unpublished", _("Taken down")
         ARCHIVED = "archived", _("Archived")
@@ -292,6 +293,16 @@ class Article(SluggedModel):
         default=False,
         help_text=_("Shown among the featured stories on the home page."),
     )
+    first_published_at = models.DateTimeField(
+        _("first published at"), null=True, blank=True, editable=False
+    )
+    takedown_reason = models.TextField(_("reason for taking down"), blank=True, editable=False)
+    lock_version = models.PositiveIntegerField(
+        _("version"),
+        default=0,
+        editable=False,
+        help_text=_("Goes up at every save: a form opened on an older version cannot overwrite."),
+    )
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
     source = models.CharField(
         _("import source"),
@@ -313,6 +324,16 @@ class Article(SluggedModel):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         get_latest_by = "published_at"
+        permissions = [
+            ("submit_article", _("Can submit an article for review")),
+            ("edit_any_article", _("Can edit other people's unpublished articles")),
+            ("return_article", _("Can return an article with a comment")),
+            ("forward_article", _("Can forward an article for approval")),
+            ("schedule_article", _("Can set the publication time")),
+            ("publish_article", _("Can approve and publish an article")),
+            ("take_down_article", _("Can take down a published article")),
+            ("archive_article", _("Can archive and restore an article")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
@@ -334,8 +355,10 @@ class Article(SluggedModel):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
+        from articles.images import link_body_images  # images.py imports this module
+
         self.title = " ".join(self.title.split())
-        self.body = clean_body(self.body)
+        self.body = link_body_images(clean_body(self.body))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -380,3 +403,54 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return self.author.byline
+
+
+class Transition(models.Model):
+    """One step of an article through the workflow: who, when, from/to, and why."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Submit for review")
+        RETURN = "return", _("Return to the reporter")
+        FORWARD = "forward", _("Forward for approval")
+        APPROVE = "approve", _("Approve and publish")
+        TAKE_DOWN = "take_down", _("Take down")
+        ARCHIVE = "archive", _("Archive")
+        RESTORE = "restore", _("Restore as a draft")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
+    by = staff_reference(_("by"))
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow history")
+        indexes = [models.Index(fields=["action", "-at"], name="transition_action_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.get_action_display()}"
+
+
+class EditPresence(models.Model):
+    """Someone has an article open in the editor (a soft lock, refreshed by a heartbeat)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    since = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("open editor")
+        verbose_name_plural = _("open editors")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="presence_unique_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.article_id}"

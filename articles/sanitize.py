@@ -5,6 +5,7 @@ browser is a convenience, never the security boundary. Cleaning is idempotent:
 cleaning a clean body returns it unchanged.
 """
 
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -66,3 +67,12 @@ def clean_body(html: str, *, attribute_filter: AttributeFilter | None = None) ->
         strip_comments=True,
         attribute_filter=combined,
     ).strip()
+
+
+IMG_TAG = re.compile(r"<img\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def img_attributes(tag_inside: str) -> dict[str, str]:
+    """Attributes of an <img> tag as serialised by ``clean_body()`` (values still escaped)."""
+    return dict(_ATTRIBUTE.findall(tag_inside))

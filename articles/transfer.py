@@ -26,13 +26,11 @@ from django.utils.translation import gettext as _
 
 from articles.images import add_image
 from articles.models import Article, Author, Byline, Campaign, Image, Section, Tag
-from articles.sanitize import clean_body
+from articles.sanitize import IMG_TAG, clean_body, img_attributes
 from articles.slugs import slugify_vi
 
 IMPORTABLE_STATUSES = {"published": Article.Status.PUBLISHED, "draft": Article.Status.DRAFT}
 DEFAULT_SOURCE = "import"
-_IMG_TAG = re.compile(r"<img\b([^>]*)>")
-_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 
 
 class RecordError(Exception):
@@ -297,7 +295,10 @@ class ArticleImporter:
         )
 
     def _body(self, html: str, new_files: list[str]) -> str:
-        """Sanitise the body, import its images and point their src at the library."""
+        """Sanitise the body, import its images and point their src at the library.
+
+        ``Article.save()`` then links each library image (size, id, alt fallback).
+        """
         html = clean_body(html)
         reader = _FigureReader()
         reader.feed(html)
@@ -307,15 +308,11 @@ class ArticleImporter:
         }
 
         def rewrite(match: re.Match) -> str:
-            attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+            attributes = img_attributes(match.group(1))
             image = images[unescape(attributes.get("src", ""))]
-            alt = unescape(attributes.get("alt", "")) or image.alt
-            return (
-                f'<img src="{escape(image.file.url)}" alt="{escape(alt)}" '
-                f'width="{image.width}" height="{image.height}" data-image-id="{image.pk}">'
-            )
+            return f'<img src="{escape(image.file.url)}" alt="{attributes.get("alt", "")}">'
 
-        return clean_body(_IMG_TAG.sub(rewrite, html))
+        return clean_body(IMG_TAG.sub(rewrite, html))
 
 
 def read_records(path: Path) -> Iterator[tuple[int, Any]]:
@@ -364,14 +361,14 @@ class ArticleExporter:
         images = Image.objects.in_bulk(ids)
 
         def rewrite(match: re.Match) -> str:
-            attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+            attributes = img_attributes(match.group(1))
             image = images.get(int(attributes.get("data-image-id") or 0))
             if image is None:
                 return match.group(0)
             alt = attributes.get("alt", "")
             return f'<img src="{escape(self._relative(image))}" alt="{alt}">'
 
-        return _IMG_TAG.sub(rewrite, html)
+        return IMG_TAG.sub(rewrite, html)
 
     def record(self, article: Article) -> dict[str, Any]:
         cover = article.cover

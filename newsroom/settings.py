@@ -8,6 +8,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_ckeditor_5",
+    "reversion",
     "accounts",
     "articles",
 ]
@@ -145,6 +148,41 @@ STORAGES = {
         )
     },
 }
+# CKEditor 5 in the article form: what a newsroom needs, nothing that embeds raw HTML.
+# The server sanitises every saved body anyway (articles/sanitize.py).
+CKEDITOR_5_CONFIGS = {
+    "article": {
+        "language": "vi",
+        "toolbar": {
+            "items": [
+                "heading", "|", "bold", "italic", "link", "|",
+                "bulletedList", "numberedList", "blockQuote", "insertTable", "|",
+                "imageUpload", "|", "undo", "redo",
+            ],
+            "shouldNotGroupWhenFull": True,
+        },
+        "heading": {
+            "options": [
+                {"model": "paragraph", "title": _("Paragraph")},
+                {"model": "heading2", "view": "h2", "title": _("Sub-heading")},
+                {"model": "heading3", "view": "h3", "title": _("Minor heading")},
+            ]
+        },
+        "image": {"toolbar": ["toggleImageCaption", "imageTextAlternative"]},
+        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
+        "link": {"defaultProtocol": "https://"},
+        "removePlugins": [
+            "SourceEditing", "GeneralHtmlSupport", "FullPage", "MediaEmbed", "Markdown",
+            "Style", "Font", "Highlight", "CodeBlock", "Code", "TodoList", "Mention",
+        ],
+    },
+}  # fmt: skip
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "admin:articles_article_editor_upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp", "gif"]
+
+# Two-person rule: nobody approves an article they wrote.
+TWO_PERSON_APPROVAL = env.bool("TWO_PERSON_APPROVAL", default=True)
+
 # Largest image the library accepts, in bytes (issue: photos of 8 MB are common).
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
 # Largest image in pixels: anything bigger is treated as a decompression bomb.
