@@ -100,7 +100,7 @@ class CoverWidget(admin.widgets.ForeignKeyRawIdWidget):
 
 
 class ArticleForm(forms.ModelForm):
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -116,7 +116,7 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["lock_version"].initial = self.instance.lock_version
+            self.fields["edit_version"].initial = self.instance.lock_version
 
     def clean(self):
         cleaned = super().clean()
@@ -124,18 +124,14 @@ class ArticleForm(forms.ModelForm):
             return cleaned
         # Lock the row for the rest of the save (PostgreSQL); a form opened on an older
         # version is refused instead of silently overwriting a colleague's work.
-        current = (
-            Article.objects.select_for_update()
-            .select_related("updated_by")
-            .only("lock_version", "updated_at", "updated_by")
-            .get(pk=self.instance.pk)
-        )
-        if cleaned.get("lock_version") != current.lock_version:
-            who = current.updated_by or _("someone")
-            when = formats.date_format(timezone.localtime(current.updated_at), "DATETIME_FORMAT")
+        current = Article.objects.select_for_update().only("lock_version").get(pk=self.instance.pk)
+        if cleaned.get("edit_version") != current.lock_version:
+            saved = Article.objects.select_related("updated_by").get(pk=self.instance.pk)
+            who = saved.updated_by or _("someone")
+            when = formats.date_format(timezone.localtime(saved.updated_at), "DATETIME_FORMAT")
             # Saving again from this form is now a deliberate overwrite of that version.
             self.data = self.data.copy()
-            self.data["lock_version"] = current.lock_version
+            self.data["edit_version"] = current.lock_version
             raise ValidationError(
                 _(
                     "%(who)s saved this article at %(when)s, after you opened it. Your text is "
@@ -208,7 +204,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_by",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "sapo", "body", "cover", "lock_version"]}),
+        (None, {"fields": ["title", "slug", "sapo", "body", "cover", "edit_version"]}),
         (gettext_lazy("Placement"), {"fields": ["section", "tags", "campaigns", "featured"]}),
         (gettext_lazy("Publication"), {"fields": ["status_display", "published_at"]}),
         (
@@ -297,7 +293,7 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         if change:
-            obj.lock_version = form.cleaned_data["lock_version"] + 1
+            obj.lock_version = form.cleaned_data["edit_version"] + 1
         super().save_model(request, obj, form, change)
         reversion.set_comment(form.changed_data and ", ".join(form.changed_data) or "")
 
@@ -370,7 +366,8 @@ class ArticleAdmin(admin.ModelAdmin):
             return HttpResponse(status=405)
         if action not in Action.values:
             raise PermissionDenied
-        article = get_object_or_404(self.get_queryset(request), pk=pk)
+        # The services decide who may take which step; a refusal is a 403.
+        article = get_object_or_404(Article, pk=pk)
         comment = request.POST.get("comment", "")
         try:
             services.article_transition(

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",
     "django_ckeditor_5",
     "reversion",
     "accounts",
@@ -82,6 +83,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so project templates can define widgets too.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: a SQLite file unless DATABASE_URL says otherwise (PostgreSQL in production).
 DATABASES = {

@@ -1,18 +1,19 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+BYLINE = ["add_byline", "change_byline", "delete_byline", "view_byline"]
 WORKFLOW = {
-    "Phóng viên": ["submit_article"],
-    "Biên tập viên": [
+    "Phóng viên": ["submit_article", *BYLINE],
+    "Biên tập viên": [*BYLINE,
         "submit_article", "edit_any_article", "return_article", "forward_article",
         "schedule_article", "view_transition",
     ],
-    "Lãnh đạo duyệt": [
+    "Lãnh đạo duyệt": [*BYLINE,
         "submit_article", "edit_any_article", "return_article", "forward_article",
         "schedule_article", "publish_article", "take_down_article", "archive_article",
         "view_transition",
     ],
-    "Quản trị": [
+    "Quản trị": [*BYLINE,
         "submit_article", "edit_any_article", "return_article", "forward_article",
         "schedule_article", "publish_article", "take_down_article", "archive_article",
         "view_transition",

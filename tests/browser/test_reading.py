@@ -4,7 +4,10 @@ import pytest
 
 from tests.factories import jpeg_bytes, make_article, make_author, make_image
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 /* Article form: nothing lost (browser-side autosave) and who else is editing (soft lock). */
-(function () {
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
 
   var form = document.getElementById("article_form");
@@ -26,10 +26,11 @@
     return;
   }
 
+  var labels = (document.getElementById("nr-autosave-labels") || {}).dataset || {};
   var title = document.getElementById("id_title");
   var sapo = document.getElementById("id_sapo");
   var body = document.getElementById("id_body");
-  var version = document.getElementById("id_lock_version");
+  var version = document.getElementById("id_edit_version");
   var editor = null;
 
   function current() {
@@ -65,17 +66,17 @@
     banner.setAttribute("role", "alert");
     var when = new Date(data.savedAt);
     var text = document.createElement("span");
-    text.textContent = (form.dataset.restoreLabel || "Unsaved text from") + " " +
+    text.textContent = (labels.label || "Unsaved text from") + " " +
       when.toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) + ", " +
       when.toLocaleDateString("vi-VN") + ". ";
     var yes = document.createElement("button");
     yes.type = "button";
     yes.className = "button nr-restore";
-    yes.textContent = form.dataset.restoreYes || "Restore";
+    yes.textContent = labels.yes || "Restore";
     var no = document.createElement("button");
     no.type = "button";
     no.className = "button nr-discard";
-    no.textContent = form.dataset.restoreNo || "Discard";
+    no.textContent = labels.no || "Discard";
     yes.addEventListener("click", function () { restore(data); banner.remove(); });
     no.addEventListener("click", function () { forget(); banner.remove(); });
     banner.append(text, yes, " ", no);
@@ -112,13 +113,14 @@
   }
 
   if (window.ckeditorRegisterCallback && body) {
+    // CKEditor is created after this handler runs: start once it exists.
     window.ckeditorRegisterCallback("id_body", function (instance) {
       editor = instance;
       editor.model.document.on("change:data", scheduleSave);
       start();
     });
   } else {
-    document.addEventListener("DOMContentLoaded", start);
+    start();
   }
 
   // Soft lock: tell the server we are here, and show who else is.
@@ -147,4 +149,4 @@
       navigator.sendBeacon(notice.dataset.presenceUrl, data);
     });
   }
-})();
+});
