@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from articles import services
 from articles.models import Article, Author, Image
+from articles.revisions import versions_of
 from tests.articles.forms import article_form_data, new_article_data
 from tests.factories import jpeg_bytes, make_article, make_author, make_section
 
@@ -144,7 +145,7 @@ def test_every_save_keeps_a_revision_that_can_be_compared_and_restored(client, e
     )
     article.refresh_from_db()
     revisions_url = reverse("admin:articles_article_revisions", args=[article.pk])
-    versions = list(__import__("articles.revisions").revisions.versions_of(article))
+    versions = list(versions_of(article))
     assert len(versions) == 2
     newer, older = versions
     page = client.get(revisions_url, {"a": older.pk, "b": newer.pk}).content.decode()
@@ -158,7 +159,7 @@ def test_every_save_keeps_a_revision_that_can_be_compared_and_restored(client, e
     assert article.title == "Tiêu đề ban đầu của bài viết"
     assert article.body == "<p>Câu thứ nhất.</p>"
     assert article.status == Status.SUBMITTED
-    assert len(list(__import__("articles.revisions").revisions.versions_of(article))) == 3
+    assert len(list(versions_of(article))) == 3
 
 
 def test_restoring_a_revision_never_publishes(client, approver, editor):
@@ -167,8 +168,6 @@ def test_restoring_a_revision_never_publishes(client, approver, editor):
     client.post(change_url(article), article_form_data(article))
     services.article_approve(article=article, by=approver)
     services.article_take_down(article=article, by=approver, reason="Sai số liệu")
-    from articles.revisions import versions_of
-
     client.force_login(approver)
     old = versions_of(article).last()
     client.post(reverse("admin:articles_article_restore", args=[article.pk]), {"version": old.pk})

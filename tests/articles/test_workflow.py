@@ -158,7 +158,7 @@ def test_full_journey_of_an_article(reporter, editor, approver, reporter_author)
 
 
 def test_approval_trail_can_be_filtered_by_step_and_month(client, administrator, approver, now):
-    for i in range(2):
+    for _ in range(2):
         services.article_approve(article=article_in(Status.FORWARDED), by=approver)
     services.article_forward(article=article_in(Status.SUBMITTED), by=approver)
     client.force_login(administrator)
