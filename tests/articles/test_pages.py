@@ -52,17 +52,6 @@ def test_image_sizes_are_never_written_with_thousands_separators(client, article
     assert "1.280" not in html
 
 
-def test_home_page_shows_headline_with_sapo_and_latest(client, article):
-    older = make_article(
-        title="Công an xã tổ chức tuyên truyền phòng chống lừa đảo qua mạng cho người dân",
-        published_at=timezone.now() - dt.timedelta(days=1),
-    )
-    html = client.get("/").content.decode()
-    assert article.title in html
-    assert older.title in html
-    assert "Hơn 2.000 cán bộ" in html
-
-
 def test_listing_pages_of_section_tag_author_and_campaign(client, article):
     author = article.authors.first()
     campaign = article.campaigns.first()

@@ -36,7 +36,7 @@ def test_published_rule_keeps_only_live_articles(live, draft, scheduled):
     ]
 
 
-@pytest.mark.parametrize("status", ["draft", "submitted", "returned", "unpublished", "archived"])
+@pytest.mark.parametrize("status", ["draft", "submitted", "returned", "archived"])
 def test_unpublished_states_are_404_for_readers(client, db, status):
     article = make_article(status=status)
     assert client.get(article.get_absolute_url()).status_code == 404
@@ -59,7 +59,7 @@ def test_home_lists_only_published_articles(client, live, draft, scheduled):
 
 def test_sitemap_lists_every_published_article_and_nothing_else(client, live, draft, scheduled):
     others = [make_article(title=f"Tin ngắn an ninh trật tự số {i}") for i in range(3)]
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-articles.xml")
     assert response.status_code == 200
     xml = response.content.decode()
     for article in [live, *others]:
