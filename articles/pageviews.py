@@ -103,28 +103,29 @@ def flush_views() -> int:
     try:
         store = buffer()
         counts = store.take()
+        written = 0
         if counts:
             try:
-                _write(counts)
+                written = _write(counts)
             except Exception:
                 if isinstance(store, LocalBuffer):
                     store.put_back(counts)
                 raise  # a Redis batch stays in its "flushing" hash for the next run
         if isinstance(store, RedisBuffer):
             store.done()
-        return sum(counts.values())
+        return written
     finally:
         cache.delete(RUNNING_KEY)
 
 
 @transaction.atomic
-def _write(counts: dict[tuple[int, str], int]) -> None:
+def _write(counts: dict[tuple[int, str], int]) -> int:
     existing_ids = set(
         Article.objects.filter(pk__in={pk for pk, _day in counts}).values_list("pk", flat=True)
     )
     counts = {key: n for key, n in counts.items() if key[0] in existing_ids}  # deleted since
     if not counts:
-        return
+        return 0
     days = {dt.date.fromisoformat(day) for _pk, day in counts}
     rows = {
         (row.article_id, row.day.isoformat()): row
@@ -152,3 +153,4 @@ def _write(counts: dict[tuple[int, str], int]) -> None:
             output_field=models.PositiveIntegerField(),
         )
     )
+    return sum(per_article.values())
