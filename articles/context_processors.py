@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from articles.models import Section
 from articles.signals import NAV_CACHE_KEY
@@ -23,5 +24,6 @@ def site(request: HttpRequest) -> dict:
     return {
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
-        "nav_sections": navigation(),
+        # Lazy: feeds and sitemaps render templates too, and never show the menu.
+        "nav_sections": SimpleLazyObject(navigation),
     }

@@ -70,7 +70,8 @@ def _search_postgres(query: Query, base: ArticleQuerySet) -> ArticleQuerySet:
         output_field=models.FloatField(),
     )
     return (
-        base.annotate(document=vector)
+        base.for_cards()
+        .annotate(document=vector)
         .filter(document=tsquery)
         .annotate(
             relevance=(
