@@ -137,12 +137,30 @@ class SearchResults:
 _TOKEN = re.compile(r"\w+|\W+")
 
 
+def _marked(tokens: list[str], query: Query) -> set[int]:
+    """Indexes of the tokens to mark: the whole phrase where it occurs, else every term."""
+    folded = [fold(tok) for tok in tokens]
+    word_at = [i for i, tok in enumerate(tokens) if tok[:1].isalnum() or tok[:1] == "_"]
+    n = len(query.terms)
+    phrase = set()
+    if n > 1:
+        for k in range(len(word_at) - n + 1):
+            if tuple(folded[word_at[k + j]] for j in range(n)) == query.terms:
+                phrase.update(word_at[k : k + n])
+    if phrase:
+        return phrase
+    return {i for i in word_at if folded[i] in query.terms}
+
+
 def highlight(text: str, query: Query, *, length: int = 260) -> SafeString:
-    """An escaped excerpt of ``text`` around the first match, matched words in <mark>."""
+    """An escaped excerpt of ``text`` around the first match, matched words in <mark>.
+
+    Where the reader's words occur together as a phrase, only the phrase is marked.
+    """
     text = " ".join(strip_tags(text or "").split())
     tokens = _TOKEN.findall(text)
-    terms = set(query.terms)
-    first = next((i for i, tok in enumerate(tokens) if fold(tok) in terms), None)
+    marked = _marked(tokens, query)
+    first = min(marked, default=None)
     start = 0
     if first is not None:
         # Start a few words before the first match so that it reads in context.
@@ -152,18 +170,26 @@ def highlight(text: str, query: Query, *, length: int = 260) -> SafeString:
     out, used = [], 0
     if start:
         out.append("… ")
-    for tok in tokens[start:]:
+    for i, tok in enumerate(tokens[start:], start):
         if used + len(tok) > length and used:
             out.append("…")
             break
         used += len(tok)
-        out.append(f"<mark>{escape(tok)}</mark>" if fold(tok) in terms else escape(tok))
+        out.append(f"<mark>{escape(tok)}</mark>" if i in marked else escape(tok))
     return mark_safe("".join(out))  # every piece escaped above
+
+
+def _has_phrase(text: str, query: Query) -> bool:
+    return (" " + " ".join(query.terms) + " ") in (" " + " ".join(words(text)) + " ")
 
 
 def snippet(article: Article, query: Query) -> SafeString:
     """The sapo when it holds a match, else the body around the first match."""
-    for text in (article.sapo, article.body):
+    texts = (article.sapo, strip_tags(article.body))
+    for text in texts:  # the phrase first…
+        if _has_phrase(text, query):
+            return highlight(text, query)
+    for text in texts:  # …then any of the words
         if set(words(text)) & set(query.terms):
             return highlight(text, query)
     return highlight(article.sapo, query)

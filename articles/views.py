@@ -181,7 +181,11 @@ class FilteredListView(PublishedArticlesMixin, ListView):
         return self.filter_articles(super().get_queryset(), self.filter_object)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(listing=self.filter_object, **kwargs)
+        return super().get_context_data(
+            listing=self.filter_object,
+            most_read=list(Article.objects.published().most_read().for_cards()[:MOST_READ]),
+            **kwargs,
+        )
 
 
 class SectionView(FilteredListView):
