@@ -349,15 +349,15 @@ class Article(SluggedModel):
         self.search_text = search_document(self.title, self.sapo, self.body)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         # Remembered so that a changed slug leaves a redirect behind (articles/signals.py).
         instance._loaded_slug = instance.__dict__.get("slug")
         return instance
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def slug_source(self) -> str:
         return self.title

@@ -193,4 +193,3 @@ def snippet(article: Article, query: Query) -> SafeString:
         if set(words(text)) & set(query.terms):
             return highlight(text, query)
     return highlight(article.sapo, query)
-

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.views.decorators.cache import cache_control
 from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 
 from articles.sitemaps import news_sitemap, sitemaps
 from newsroom.health import healthz

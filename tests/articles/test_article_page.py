@@ -45,7 +45,11 @@ def article(db):
 def test_breadcrumb_names_the_section_and_its_parent(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     crumbs = html.split('class="breadcrumb"')[1].split("</nav>")[0]
-    assert re.findall(r">([^<>]+)</a>", crumbs) == ["Trang chủ", "Chuyển đổi số", "Cải cách hành chính"]
+    assert re.findall(r">([^<>]+)</a>", crumbs) == [
+        "Trang chủ",
+        "Chuyển đổi số",
+        "Cải cách hành chính",
+    ]
 
 
 def test_body_images_are_lazy_and_take_their_caption_as_alt(client, article):
@@ -103,7 +107,10 @@ def test_open_graph_twitter_card_and_canonical(client, article):
     assert f'<meta property="og:url" content="{url}">' in html
     assert f'<meta property="og:title" content="{article.title}">' in html
     assert '<meta property="og:description" content="Hơn 2.000 cán bộ' in html
-    assert f'<meta property="og:image" content="http://127.0.0.1:8000{article.cover.file.url}">' in html
+    assert (
+        f'<meta property="og:image" content="http://127.0.0.1:8000{article.cover.file.url}">'
+        in html
+    )
     assert '<meta property="og:image:width" content="1280">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert f"<title>{article.title} — Công an tỉnh Sông Lam</title>" in html

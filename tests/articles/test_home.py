@@ -1,4 +1,4 @@
-"""The home page a reader opens first: headline, featured, latest, sections, campaigns, most read."""
+"""The home page: headline, featured, latest, section blocks, campaigns, most read."""
 
 import datetime as dt
 
@@ -60,7 +60,9 @@ def test_latest_list_skips_what_is_already_on_top(client, sections, now):
 
 def test_one_block_per_main_section_including_its_subsections(client, sections, now):
     for i in range(6):  # enough to fill the top of the page
-        make_article(title=f"Tin giao thông {i}", section=sections["traffic"], published_at=hours_ago(i))
+        make_article(
+            title=f"Tin giao thông {i}", section=sections["traffic"], published_at=hours_ago(i)
+        )
     cyber = make_article(
         title="Cảnh báo lừa đảo chiếm đoạt tài sản qua mạng",
         section=sections["cyber"],

@@ -66,7 +66,9 @@ def test_tag_author_and_campaign_pages(client, db):
         starts_on=dt.date(2026, 1, 1),
         ends_on=dt.date(2026, 12, 31),
     )
-    article = make_article(title="Bài có đủ thẻ", tags=[tag], authors=[author], campaigns=[campaign])
+    article = make_article(
+        title="Bài có đủ thẻ", tags=[tag], authors=[author], campaigns=[campaign]
+    )
     other = make_article(title="Bài không liên quan")
     for url, expected in [
         (tag.get_absolute_url(), "huyện Phú Lương"),

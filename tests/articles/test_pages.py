@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from tests.factories import jpeg_bytes, make_article, make_author, make_campaign, make_image
 

@@ -53,7 +53,11 @@ def queries(client, url: str) -> int:
 @pytest.mark.django_db
 def test_query_counts_stay_within_budget_with_10_and_110_articles(client, now):
     parent = make_section("An ninh trật tự")
-    sections = [parent, make_section("Phòng chống ma túy", parent=parent), make_section("Giao thông")]
+    sections = [
+        parent,
+        make_section("Phòng chống ma túy", parent=parent),
+        make_section("Giao thông"),
+    ]
     tag = Tag.objects.create(name="huyện Phú Lương")
     campaign = make_campaign("Vì an ninh Tổ quốc")
     authors = [make_author("Lê Thị Hạnh", "Phòng Tham mưu"), make_author("Nhóm PV", "")]

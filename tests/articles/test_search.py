@@ -73,8 +73,12 @@ def test_title_matches_rank_above_body_matches_and_newer_breaks_ties(client, db,
         body="<p>Trong năm, lực lượng phòng cháy chữa cháy đã diễn tập nhiều lần.</p>",
         published_at=days_ago(1),
     )
-    old_title = make_article(title="Diễn tập phòng cháy chữa cháy tại chợ", published_at=days_ago(30))
-    new_title = make_article(title="Diễn tập phòng cháy chữa cháy tại trường", published_at=days_ago(2))
+    old_title = make_article(
+        title="Diễn tập phòng cháy chữa cháy tại chợ", published_at=days_ago(30)
+    )
+    new_title = make_article(
+        title="Diễn tập phòng cháy chữa cháy tại trường", published_at=days_ago(2)
+    )
     found = titles(client.get("/tim-kiem/", {"q": "phong chay chua chay"}))
     assert found == [new_title.title, old_title.title, body_only.title]
 

@@ -9,7 +9,6 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from accounts.roles import Role
-
 from articles.models import Article, Campaign, Section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
