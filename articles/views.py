@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from articles import pageviews
@@ -135,7 +135,8 @@ class ArticleDetailView(DetailView):
             self.object = self.get_object()
         except Http404:
             return moved_or_gone(request, self.kwargs["slug"])
-        pageviews.record_view(self.object)
+        if request.method == "GET":  # a HEAD request is not a reader
+            pageviews.record_view(self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
@@ -229,7 +230,7 @@ class CampaignView(FilteredListView):
 SEARCH_PAGE_SIZE = 10
 
 
-@require_GET
+@require_safe
 def search_view(request: HttpRequest) -> HttpResponse:
     """/tim-kiem/?q=…: accent- and case-insensitive, best match first, paginated."""
     query = Query.parse(request.GET.get("q", ""))
@@ -253,7 +254,7 @@ def search_view(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "articles/search.html", context)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
     return render(

@@ -43,6 +43,17 @@ class PostgresOnlySQL(migrations.RunSQL):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
+class Unaccent(UnaccentExtension):
+    """The extension on PostgreSQL; nothing elsewhere, in either direction.
+
+    (Django's operation skips other databases going forwards but not backwards.)
+    """
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -50,7 +61,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        UnaccentExtension(),  # does nothing on other databases
+        Unaccent(),
         PostgresOnlySQL(CREATE_CONFIG, f"DROP TEXT SEARCH CONFIGURATION {CONFIG};"),
         PostgresOnlySQL(CREATE_INDEX, "DROP INDEX article_search_idx;"),
         migrations.RunPython(fill_search_text, migrations.RunPython.noop),

@@ -100,3 +100,8 @@ def test_redis_buffer_is_shared_and_survives_a_failed_flush(client, article, mon
     assert pageviews.flush_views() == 1
     article.refresh_from_db()
     assert article.view_count == 3
+
+
+def test_a_head_request_is_not_a_view(client, article):
+    assert client.head(article.get_absolute_url()).status_code == 200
+    assert pageviews.flush_views() == 0
