@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
-from articles import revisions, services
+from articles import revisions, services, textfold
 from articles.images import add_image
 from articles.models import (
     Article,
@@ -254,6 +254,12 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("status"))
     def status_display(self, article: Article) -> str:
         return status_badge(article) if article.pk else Status.DRAFT.label
+
+    def get_search_results(self, request, queryset, search_term):
+        """Accent-insensitive: "cong an" finds "Công an"; each word may be a prefix."""
+        for term in textfold.words(search_term):
+            queryset = queryset.filter(search_text__contains=f" {term}")
+        return queryset, False
 
     # Object-level permissions ----------------------------------------------------------
 

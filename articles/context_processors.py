@@ -1,12 +1,29 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from articles.models import Section
+from articles.signals import NAV_CACHE_KEY
+
+
+def navigation() -> list[Section]:
+    """Top-level sections in menu order, each with ``subsections``; cached until one changes."""
+    sections = cache.get(NAV_CACHE_KEY)
+    if sections is None:
+        every = list(Section.objects.all())
+        sections = [s for s in every if s.parent_id is None]
+        for section in sections:
+            section.subsections = [s for s in every if s.parent_id == section.pk]
+        cache.set(NAV_CACHE_KEY, sections, 600)
+    return sections
 
 
 def site(request: HttpRequest) -> dict:
-    """Site name and the top-level sections for the navigation bar."""
+    """Site name, address and the navigation bar."""
     return {
         "site_name": settings.SITE_NAME,
-        "nav_sections": Section.objects.filter(parent__isnull=True).only("name", "slug"),
+        "site_url": settings.SITE_URL,
+        # Lazy: feeds and sitemaps render templates too, and never show the menu.
+        "nav_sections": SimpleLazyObject(navigation),
     }

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.querysets import ArticleQuerySet, CampaignQuerySet
 from articles.sanitize import clean_body
 from articles.slugs import unique_slug
+from articles.textfold import search_document
 
 
 def staff_reference(verbose_name) -> models.ForeignKey:
@@ -37,16 +38,18 @@ class SluggedModel(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            others = type(self)._default_manager.exclude(pk=self.pk)
             self.slug = unique_slug(
                 self.slug_source(),
-                exists=lambda s: others.filter(slug=s).exists(),
+                exists=self.slug_taken,
                 max_length=self._meta.get_field("slug").max_length,
             )
         super().save(*args, **kwargs)
 
     def slug_source(self) -> str:
         return self.name
+
+    def slug_taken(self, slug: str) -> bool:
+        return type(self)._default_manager.exclude(pk=self.pk).filter(slug=slug).exists()
 
 
 class Section(SluggedModel):
@@ -304,6 +307,13 @@ class Article(SluggedModel):
         help_text=_("Goes up at every save: a form opened on an older version cannot overwrite."),
     )
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    search_text = models.TextField(
+        _("search text"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Title, sapo and body without accents, for search; filled on every save."),
+    )
     source = models.CharField(
         _("import source"),
         max_length=50,
@@ -359,13 +369,25 @@ class Article(SluggedModel):
 
         self.title = " ".join(self.title.split())
         self.body = link_body_images(clean_body(self.body))
+        self.search_text = search_document(self.title, self.sapo, self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so that a changed slug leaves a redirect behind (articles/signals.py).
+        instance._loaded_slug = instance.__dict__.get("slug")
+        return instance
+
     def slug_source(self) -> str:
         return self.title
+
+    def slug_taken(self, slug: str) -> bool:
+        # An old slug keeps redirecting to its article: a new article may not take it.
+        return super().slug_taken(slug) or OldSlug.objects.filter(slug=slug).exists()
 
     def is_published(self) -> bool:
         """Mirror of ``Article.objects.published()`` for one article."""
@@ -454,3 +476,37 @@ class EditPresence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.article_id}"
+
+
+class OldSlug(models.Model):
+    """A slug an article had before: its old URL answers 301 to the current one."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    retired_at = models.DateTimeField(_("retired at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("old slug")
+        verbose_name_plural = _("old slugs")
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class DailyViews(models.Model):
+    """Page views of an article on one day (Asia/Ho_Chi_Minh), rolled up from the buffer."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_views")
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("daily views")
+        verbose_name_plural = _("daily views")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="daily_views_unique_day"),
+        ]
+        indexes = [models.Index(fields=["day"], name="daily_views_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} {self.day}: {self.views}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -37,6 +38,60 @@ class ArticleQuerySet(models.QuerySet):
 
     def latest_first(self) -> ArticleQuerySet:
         return self.order_by("-published_at", "-pk")
+
+    def for_cards(self) -> ArticleQuerySet:
+        """What a card shows (title, section, cover, time): one query, no byline."""
+        return self.select_related("section", "cover")
+
+    def most_read(self, *, days: int = 7) -> ArticleQuerySet:
+        """Ordered by views over the last ``days`` days (today included), from DailyViews."""
+        since = timezone.localdate() - timezone.timedelta(days=days - 1)
+        return (
+            self.filter(daily_views__day__gte=since)
+            .annotate(recent_views=models.Sum("daily_views__views"))
+            .order_by("-recent_views", "-published_at", "-pk")
+        )
+
+    def related_to(self, article) -> ArticleQuerySet:
+        """Other articles sharing a campaign, tags or the section, best overlap first.
+
+        Uses the article's prefetched tags and campaigns; one query.
+        """
+        from articles.models import Article
+
+        tag_ids = [t.pk for t in article.tags.all()]
+        campaign_ids = [c.pk for c in article.campaigns.all()]
+        links = Article.tags.through.objects.filter(tag_id__in=tag_ids)
+        campaign_links = Article.campaigns.through.objects.filter(campaign_id__in=campaign_ids)
+
+        def overlap(through_qs) -> models.Subquery:
+            return models.Subquery(
+                through_qs.filter(article_id=models.OuterRef("pk"))
+                .values("article_id")
+                .annotate(n=models.Count("*"))
+                .values("n"),
+                output_field=models.IntegerField(),
+            )
+
+        return (
+            self.exclude(pk=article.pk)
+            .filter(
+                models.Q(section_id=article.section_id)
+                | models.Q(pk__in=links.values("article_id"))
+                | models.Q(pk__in=campaign_links.values("article_id"))
+            )
+            .for_cards()
+            .annotate(
+                relatedness=Coalesce(overlap(campaign_links), 0) * 3
+                + Coalesce(overlap(links), 0) * 2
+                + models.Case(
+                    models.When(section_id=article.section_id, then=1),
+                    default=0,
+                    output_field=models.IntegerField(),
+                )
+            )
+            .order_by("-relatedness", "-published_at", "-pk")
+        )
 
     def for_listing(self) -> ArticleQuerySet:
         """Everything a list of article cards shows, in a constant number of queries."""

@@ -1,38 +1,119 @@
 """Public pages. Every read goes through ``Article.objects.published()``."""
 
-from django.shortcuts import get_object_or_404
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import Coalesce, RowNumber
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Author, Campaign, Section, Tag
+from articles import pageviews
+from articles.body import render_body
+from articles.context_processors import navigation
+from articles.models import Article, Author, Byline, Campaign, OldSlug, Section, Tag
+from articles.search import Query, search, snippet
+
+HOME_FEATURED = 5  # featured stories under the headline (4–6)
+HOME_LATEST = 10
+SECTION_BLOCK_SIZE = 4
+MOST_READ = 5
+
+
+def absolute(path: str) -> str:
+    """The public address of ``path``, from SITE_URL (never from the Host header)."""
+    return settings.SITE_URL + path
 
 
 class PublishedArticlesMixin:
-    """The shared rule of every public list: published articles, newest first."""
+    """The shared rule of every public list: published articles, newest first, paginated."""
 
     paginate_by = 20
+    page_kwarg = "page"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().latest_first()
+        return Article.objects.published().for_cards().latest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        if page is not None:
+            context["canonical_url"] = page_url(self.request.path, page.number, absolute_url=True)
+            context["page_range"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
+        return context
+
+
+def page_url(path: str, number: int, *, query: str = "", absolute_url: bool = False) -> str:
+    """Page 1 is the bare address; later pages add ``?page=N``."""
+    params = [p for p in [query, f"page={number}" if number > 1 else ""] if p]
+    url = path + ("?" + "&".join(params) if params else "")
+    return absolute(url) if absolute_url else url
 
 
 class HomeView(PublishedArticlesMixin, ListView):
+    """Headline, featured stories, latest, one block per main section, campaigns, most read."""
+
     template_name = "articles/home.html"
     paginate_by = None
 
     def get_queryset(self):
-        return super().get_queryset()[:30]
+        return super().get_queryset()[:40]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         articles = list(context["object_list"])
         featured = [a for a in articles if a.featured]
         headline = featured[0] if featured else (articles[0] if articles else None)
-        context["headline"] = headline
-        context["featured"] = [a for a in featured if a is not headline][:5]
-        shown = {a.pk for a in [headline, *context["featured"]] if a}
-        context["latest"] = [a for a in articles if a.pk not in shown][:15]
-        context["active_campaigns"] = Campaign.objects.active().select_related("cover")[:4]
+        chosen = [a for a in featured if a is not headline][:HOME_FEATURED]
+        if len(chosen) < 4:  # a slow news day: fill up with the latest stories
+            chosen += [a for a in articles if a is not headline and a not in chosen][
+                : 4 - len(chosen)
+            ]
+        shown = {a.pk for a in [headline, *chosen] if a}
+        latest = [a for a in articles if a.pk not in shown][:HOME_LATEST]
+        context.update(
+            headline=headline,
+            featured=chosen,
+            latest=latest,
+            section_blocks=section_blocks(exclude=shown),
+            active_campaigns=list(Campaign.objects.active().select_related("cover")[:4]),
+            most_read=list(Article.objects.published().most_read().for_cards()[:MOST_READ]),
+            canonical_url=absolute("/"),
+        )
         return context
+
+
+def section_blocks(*, exclude: set[int]) -> list[tuple[Section, list[Article]]]:
+    """The newest articles of every top-level section (sub-sections included), one query."""
+    top = Coalesce("section__parent_id", "section_id")
+    articles = (
+        Article.objects.published()
+        .exclude(pk__in=exclude)
+        .for_cards()
+        .annotate(
+            top_section=top,
+            rank=models.Window(
+                RowNumber(),
+                partition_by=[top],
+                order_by=[models.F("published_at").desc(), models.F("pk").desc()],
+            ),
+        )
+        .filter(rank__lte=SECTION_BLOCK_SIZE)
+        .order_by("rank")
+    )
+    by_section: dict[int, list[Article]] = {}
+    for article in articles:
+        by_section.setdefault(article.top_section, []).append(article)
+    return [(s, by_section[s.pk]) for s in navigation() if by_section.get(s.pk)]
 
 
 class ArticleDetailView(DetailView):
@@ -42,8 +123,45 @@ class ArticleDetailView(DetailView):
         return (
             Article.objects.published()
             .select_related("section", "section__parent", "cover")
-            .prefetch_related("bylines__author", "tags", "campaigns")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+                "tags",
+                "campaigns",
+            )
         )
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            self.object = self.get_object()
+        except Http404:
+            return moved_or_gone(request, self.kwargs["slug"])
+        if request.method == "GET":  # a HEAD request is not a reader
+            pageviews.record_view(self.object)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context.update(
+            body_html=render_body(article.body),
+            related=list(Article.objects.published().related_to(article)[:4]),
+            canonical_url=absolute(article.get_absolute_url()),
+        )
+        return context
+
+
+def moved_or_gone(request: HttpRequest, slug: str) -> HttpResponse:
+    """An old slug redirects (301); a taken-down article is 410 Gone; anything else 404."""
+    old = (
+        OldSlug.objects.filter(slug=slug, article__in=Article.objects.published())
+        .select_related("article")
+        .first()
+    )
+    if old is not None:
+        return HttpResponsePermanentRedirect(old.article.get_absolute_url())
+    if Article.objects.filter(slug=slug, status=Article.Status.UNPUBLISHED).exists():
+        return render(request, "410.html", status=410)
+    raise Http404
 
 
 class FilteredListView(PublishedArticlesMixin, ListView):
@@ -51,6 +169,7 @@ class FilteredListView(PublishedArticlesMixin, ListView):
 
     model_class: type = Section
     template_name = "articles/article_list.html"
+    feed_url_name = ""
 
     def get_filter_object(self):
         return get_object_or_404(self.model_class, slug=self.kwargs["slug"])
@@ -63,11 +182,19 @@ class FilteredListView(PublishedArticlesMixin, ListView):
         return self.filter_articles(super().get_queryset(), self.filter_object)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(listing=self.filter_object, **kwargs)
+        return super().get_context_data(
+            listing=self.filter_object,
+            most_read=list(Article.objects.published().most_read().for_cards()[:MOST_READ]),
+            **kwargs,
+        )
 
 
 class SectionView(FilteredListView):
     model_class = Section
+    template_name = "articles/section_detail.html"
+
+    def get_filter_object(self):
+        return get_object_or_404(Section.objects.select_related("parent"), slug=self.kwargs["slug"])
 
     def filter_articles(self, queryset, obj):
         return queryset.in_section(obj)
@@ -75,6 +202,7 @@ class SectionView(FilteredListView):
 
 class TagView(FilteredListView):
     model_class = Tag
+    template_name = "articles/tag_detail.html"
 
     def filter_articles(self, queryset, obj):
         return queryset.tagged(obj)
@@ -82,6 +210,7 @@ class TagView(FilteredListView):
 
 class AuthorView(FilteredListView):
     model_class = Author
+    template_name = "articles/author_detail.html"
 
     def filter_articles(self, queryset, obj):
         return queryset.by_author(obj)
@@ -96,3 +225,51 @@ class CampaignView(FilteredListView):
 
     def filter_articles(self, queryset, obj):
         return queryset.in_campaign(obj)
+
+
+SEARCH_PAGE_SIZE = 10
+
+
+@require_safe
+def search_view(request: HttpRequest) -> HttpResponse:
+    """/tim-kiem/?q=…: accent- and case-insensitive, best match first, paginated."""
+    query = Query.parse(request.GET.get("q", ""))
+    context = {"query": query, "canonical_url": absolute(request.path)}
+    if query:
+        paginator = Paginator(search(query), SEARCH_PAGE_SIZE)
+        number = request.GET.get("page") or 1
+        try:
+            page = paginator.page(number)
+        except Exception as exc:  # not a number, or beyond the end
+            raise Http404 from exc
+        for article in page.object_list:
+            article.snippet = snippet(article, query)
+        context.update(
+            page_obj=page,
+            paginator=paginator,
+            is_paginated=paginator.num_pages > 1,
+            page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+            page_query=urlencode({"q": query.text}),
+        )
+    return TemplateResponse(request, "articles/search.html", context)
+
+
+@require_safe
+@cache_control(max_age=3600, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "robots.txt",
+        {
+            "sitemap_url": absolute("/sitemap.xml"),
+            "news_sitemap_url": absolute("/news-sitemap.xml"),
+        },
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500: a static page, no database, no context processors (the fault may be the DB)."""
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

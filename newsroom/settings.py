@@ -193,6 +193,12 @@ IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# Public site: page views are buffered and written in bulk at most this often (seconds;
+# 0 = only by `manage.py flush_views`). See articles/pageviews.py.
+VIEWS_FLUSH_SECONDS = env.int("VIEWS_FLUSH_SECONDS", default=60)
+# Publisher logo for JSON-LD and social cards (a static file path).
+SITE_LOGO = env.str("SITE_LOGO", default="img/logo.png")
+
 # Email.
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",

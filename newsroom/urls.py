@@ -1,26 +1,36 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
 
-from articles.sitemaps import sitemaps
+from articles.sitemaps import news_sitemap, sitemaps
 from newsroom.health import healthz
 
 admin.site.site_header = format_lazy("{} — {}", _("Administration"), settings.SITE_NAME)
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Newsroom desk")
 
+handler500 = "articles.views.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
-        sitemap,
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        cache_control(max_age=300, public=True)(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
     ),
+    path(
+        "sitemap-<section>.xml",
+        cache_control(max_age=300, public=True)(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
+    ),
+    path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     path("", include("articles.urls")),
 ]
 

@@ -28,6 +28,19 @@ def plain_static_files(settings):
     settings.WHITENOISE_AUTOREFRESH = True
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache and no buffered page views."""
+    from django.core.cache import cache
+
+    from articles import pageviews
+
+    cache.clear()
+    pageviews._local.take()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def now():
     """Pin the clock at NOW (time still ticks)."""

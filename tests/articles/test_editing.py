@@ -279,3 +279,13 @@ def test_admin_pages_render_in_vietnamese_for_every_role(client, request, person
         assert response.status_code == status, url
         if status == 200:
             assert "Quản trị" in response.content.decode(), url
+
+
+def test_admin_search_ignores_accents(client, editor):
+    wanted = make_article(
+        title="Công an huyện tuần tra đêm", status=Status.SUBMITTED, published_at=None
+    )
+    make_article(title="Phòng cháy chữa cháy tại chợ", status=Status.SUBMITTED, published_at=None)
+    client.force_login(editor)
+    response = client.get(reverse("admin:articles_article_changelist"), {"q": "cong an tuan"})
+    assert list(response.context["cl"].result_list) == [wanted]

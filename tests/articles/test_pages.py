@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 
 from tests.factories import jpeg_bytes, make_article, make_author, make_campaign, make_image
 
@@ -50,17 +49,6 @@ def test_image_sizes_are_never_written_with_thousands_separators(client, article
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'width="1280" height="800"' in html
     assert "1.280" not in html
-
-
-def test_home_page_shows_headline_with_sapo_and_latest(client, article):
-    older = make_article(
-        title="Công an xã tổ chức tuyên truyền phòng chống lừa đảo qua mạng cho người dân",
-        published_at=timezone.now() - dt.timedelta(days=1),
-    )
-    html = client.get("/").content.decode()
-    assert article.title in html
-    assert older.title in html
-    assert "Hơn 2.000 cán bộ" in html
 
 
 def test_listing_pages_of_section_tag_author_and_campaign(client, article):

@@ -169,3 +169,14 @@ def test_approval_trail_can_be_filtered_by_step_and_month(client, administrator,
     )
     assert response.status_code == 200
     assert response.context["cl"].result_count == 2
+
+
+def test_taken_down_article_answers_410_gone(client, approver):
+    article = article_in(Status.PUBLISHED)
+    assert client.get(article.get_absolute_url()).status_code == 200
+    services.article_take_down(
+        article=article, by=approver, reason="Thông tin chưa được kiểm chứng"
+    )
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 410
+    assert article.title not in client.get("/").content.decode()

@@ -26,7 +26,7 @@ from accounts.roles import Role
 from articles.demo import content
 from articles.demo.photos import render_photo
 from articles.images import add_image
-from articles.models import Author, Campaign, Section
+from articles.models import Article, Author, Campaign, DailyViews, Section
 
 DEMO_SOURCE = "demo"
 DEMO_USERS = [
@@ -65,6 +65,7 @@ class Command(BaseCommand):
             call_command("import_articles", str(path), source=DEMO_SOURCE, stdout=out, verbosity=0)
             self.stdout.write(out.getvalue().strip())
         self.users()
+        self.views()
 
     def sections(self) -> None:
         for position, item in enumerate(content.SECTIONS):
@@ -154,6 +155,21 @@ class Command(BaseCommand):
                 "credit": cover.get("credit", ""),
             },
         }
+
+    def views(self) -> None:
+        """A week of page views, so that "most read" has something to show."""
+        today = timezone.localdate()
+        for article in Article.objects.published().filter(source=DEMO_SOURCE):
+            total = 0
+            for days_ago in range(7):
+                views = 40 + _seed(article.source_id, days_ago) % 900
+                total += views
+                DailyViews.objects.update_or_create(
+                    article=article,
+                    day=today - dt.timedelta(days=days_ago),
+                    defaults={"views": views},
+                )
+            Article.objects.filter(pk=article.pk).update(view_count=total)
 
     def users(self) -> None:
         shared_password = os.environ.get("DEMO_PASSWORD", "")

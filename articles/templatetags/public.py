@@ -1,0 +1,135 @@
+"""Template helpers of the public site: pictures, structured data, absolute addresses."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from articles.models import Article, Image
+
+register = template.Library()
+
+# Characters that could end a <script> element early, escaped as in Django's json_script.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(
+    image: Image | None,
+    alt: str = "",
+    lazy: bool = True,
+    priority: bool = False,
+    sizes: str = "100vw",
+    css_class: str = "",
+) -> dict:
+    """The one place that writes an <img>: renditions (issue 5) plug in here.
+
+    The alt text is the image's own, else its caption, else ``alt`` (e.g. the title).
+    Above-the-fold images pass ``lazy=False, priority=True``.
+    """
+    return {
+        "image": image,
+        "src": image.file.url if image and image.file else "",
+        "alt": (image.alt if image else "") or alt,
+        "lazy": lazy and not priority,
+        "priority": priority,
+        "sizes": sizes,
+        "css_class": css_class,
+    }
+
+
+@register.filter
+def absolute(path: str) -> str:
+    """``/bai-viet/x/`` → ``https://congan.example.vn/bai-viet/x/`` (from SITE_URL)."""
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + path
+
+
+@register.filter
+def urlquote(value: str) -> str:
+    return quote(str(value), safe="")
+
+
+@register.simple_tag
+def json_ld(data: dict) -> SafeString:
+    """<script type="application/ld+json"> with the JSON escaped for an HTML script."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        SafeString(text.translate(_JSON_SCRIPT_ESCAPES)),
+    )
+
+
+@register.simple_tag
+def article_structured_data(article: Article) -> dict:
+    """schema.org NewsArticle for ``article`` (times with the +07:00 offset)."""
+    publisher = {
+        "@type": "NewsMediaOrganization",
+        "name": settings.SITE_NAME,
+        "url": settings.SITE_URL + "/",
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute(static(settings.SITE_LOGO)),
+            "width": 512,
+            "height": 512,
+        },
+    }
+    # A preview of a draft has no publication time yet.
+    published = article.published_at or article.updated_at
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
+        "headline": article.title[:110],
+        "description": article.sapo,
+        "datePublished": timezone.localtime(published).isoformat(),
+        "dateModified": timezone.localtime(max(article.updated_at, published)).isoformat(),
+        "articleSection": article.section.name,
+        "inLanguage": "vi",
+        "author": [
+            {
+                "@type": "Person",
+                "name": b.author.name,
+                "url": absolute(b.author.get_absolute_url()),
+                **(
+                    {"affiliation": {"@type": "Organization", "name": b.author.unit}}
+                    if b.author.unit
+                    else {}
+                ),
+            }
+            for b in article.bylines.all()
+        ],
+        "publisher": publisher,
+        "keywords": [t.name for t in article.tags.all()],
+    }
+    if article.cover and article.cover.file:
+        data["image"] = [
+            {
+                "@type": "ImageObject",
+                "url": absolute(article.cover.file.url),
+                "width": article.cover.width,
+                "height": article.cover.height,
+                "caption": article.cover.caption,
+            }
+        ]
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def page_href(context, number: int, absolute_url: bool = False) -> str:
+    """Address of page ``number`` of the current list, keeping the search query."""
+    from articles.views import page_url
+
+    request = context["request"]
+    return page_url(
+        request.path, int(number), query=context.get("page_query", ""), absolute_url=absolute_url
+    )

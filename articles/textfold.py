@@ -1,0 +1,33 @@
+"""Accent- and case-folding of Vietnamese text, shared by the search index and the query.
+
+"An ninh Tổ quốc" and "an ninh to quoc" fold to the same words, "Đảng" to "dang":
+readers on phones often type without diacritics.
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import strip_tags
+
+_WORD = re.compile(r"\w+")
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, "đ" → "d"."""
+    decomposed = unicodedata.normalize("NFD", (text or "").translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, punctuation dropped."""
+    return _WORD.findall(fold(text))
+
+
+def search_document(*parts: str) -> str:
+    """Folded plain words of ``parts`` (HTML stripped), space-padded for whole-word matching.
+
+    " ra quan dot cao diem ... " — a term ``t`` matches exactly when ``" t "`` occurs.
+    """
+    text = " ".join(strip_tags(part or "") for part in parts)
+    return " " + " ".join(words(text)) + " "
