@@ -48,7 +48,7 @@ def test_the_site_runs_in_vietnamese_on_vietnam_time(settings):
 
 
 def test_the_admin_speaks_vietnamese(client, db):
-    response = client.get("/admin/login/", secure=True)
+    response = client.get("/quan-tri/login/", secure=True)
     assert response.status_code == 200
     assert "Đăng nhập" in response.content.decode()
 
