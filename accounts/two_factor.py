@@ -165,10 +165,8 @@ def _check(device, code: str) -> Attempt:
     allowed, details = device.verify_is_allowed()
     if not allowed:
         return Attempt(ok=False, retry_at=(details or {}).get("locked_until"))
-    if code and device.verify_token(code):
-        return Attempt(ok=True)
-    allowed, details = device.verify_is_allowed()
-    return Attempt(ok=False, retry_at=None if allowed else (details or {}).get("locked_until"))
+    # A wrong code says so; the wait it causes is reported at the next attempt.
+    return Attempt(ok=bool(code) and device.verify_token(code))
 
 
 @transaction.atomic
