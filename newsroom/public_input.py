@@ -39,10 +39,11 @@ def clean_search_query(raw: str | None) -> str:
     if not raw:
         return ""
     limit = settings.SEARCH_QUERY_MAX_LENGTH
-    text = _SPACES.sub(" ", clean_text(raw, max_length=limit * 4)).strip()
+    text = clean_text(_SPACES.sub(" ", raw[: limit * 4])).strip()
+    text = _SPACES.sub(" ", text)
     if len(text) > limit:
-        cut = text[:limit]
-        text = cut.rsplit(" ", 1)[0] if " " in cut else cut
+        cut = text[: limit + 1]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut[:limit]
     return text
 
 
