@@ -1,3 +1,4 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
@@ -14,3 +15,11 @@ class NewsroomAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "accounts.admin_site.NewsroomAdminSite"
+
+
+class LockoutsConfig(axes_apps.AppConfig):
+    """django-axes under a name administrators understand (its models' names are
+    translated in accounts/vendor_strings.py)."""
+
+    default = False
+    verbose_name = _("Log-in lock-outs")

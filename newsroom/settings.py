@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
-    "axes",
+    "accounts.apps.LockoutsConfig",  # django-axes
     "csp",
     "accounts",
     "articles",

@@ -1,8 +1,9 @@
 import datetime as dt
+import importlib
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -67,7 +68,25 @@ def now():
         yield traveller
 
 
+def _ensure_role_groups() -> None:
+    """Recreate the role groups (a data migration) after a transactional test flushed them."""
+    if Group.objects.filter(name=Role.ADMINISTRATOR.label).exists():
+        return
+    roles = importlib.import_module("accounts.migrations.0002_role_groups").ROLES
+    extra = importlib.import_module("accounts.migrations.0003_administrators_see_lockouts")
+    roles = {**roles, Role.ADMINISTRATOR.label: [*roles[Role.ADMINISTRATOR.label]]}
+    roles[Role.ADMINISTRATOR.label] += [f"{app}.{code}" for app, code in extra.PERMISSIONS]
+    for name, codes in roles.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for code in codes:
+            app_label, codename = code.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+
+
 def _staff(username: str, role: Role) -> User:
+    _ensure_role_groups()
     user = User.objects.create_user(
         username=username, password="mat-khau-rat-dai-123", is_staff=True
     )

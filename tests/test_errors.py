@@ -38,14 +38,13 @@ def test_a_crash_shows_the_static_500_page_and_logs_the_details(
 
 
 @pytest.fixture
-def database(transactional_db, django_db_serialized_rollback):
+def database(transactional_db):
     """Take the database away (a dead address), and give it back.
 
     The site's connection wrapper is swapped for one whose settings point at nothing:
     every query then fails the way it does when PostgreSQL is stopped. ``restore()``
     points that same wrapper back at the live database, like PostgreSQL coming back.
-    Real commits are needed (the restored connection is a new one), and the rollback is
-    serialized so that the role groups made by migrations outlive this test.
+    Real commits are needed: the restored connection is a new one.
     """
     live = connections["default"]
     dead_settings = dict(live.settings_dict)
