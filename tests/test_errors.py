@@ -18,9 +18,7 @@ def reader():
     return Client(raise_request_exception=False)
 
 
-def test_a_crash_shows_the_static_500_page_and_logs_the_details(
-    reader, db, monkeypatch, caplog
-):
+def test_a_crash_shows_the_static_500_page_and_logs_the_details(reader, db, monkeypatch, caplog):
     def explode(self, **kwargs):
         raise RuntimeError(SECRET_DETAILS)
 
@@ -56,7 +54,7 @@ def database(transactional_db):
 
     class Control:
         def stop(self):
-            setattr(connections._connections, "default", wrapper)
+            connections._connections.default = wrapper
 
         def restore(self):
             wrapper.settings_dict.update(
@@ -64,13 +62,11 @@ def database(transactional_db):
             )
 
     yield Control()
-    setattr(connections._connections, "default", live)
+    connections._connections.default = live
     wrapper.close()
 
 
-def test_database_down_gives_a_styled_503_and_the_site_recovers_by_itself(
-    reader, database, caplog
-):
+def test_database_down_gives_a_styled_503_and_the_site_recovers_by_itself(reader, database, caplog):
     article = make_article(title="Công an tỉnh ra quân bảo đảm an ninh trật tự dịp Tết Nguyên đán")
     database.stop()
 

@@ -2,7 +2,8 @@
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsroom.public_input import clean_search_query, is_valid_page
 from tests.factories import make_article, make_author, make_campaign, make_image, make_section

@@ -79,7 +79,15 @@ def test_an_upload_is_served_as_the_image_it_is(responses, article):
 
 @pytest.mark.parametrize(
     "name",
-    ["bai-viet.html", "anh.svg", "tai-lieu.htm", "script.js", "khong-duoi", ".htaccess", "a/.ssh/x.jpg"],
+    [
+        "bai-viet.html",
+        "anh.svg",
+        "tai-lieu.htm",
+        "script.js",
+        "khong-duoi",
+        ".htaccess",
+        "a/.ssh/x.jpg",
+    ],
 )
 def test_anything_but_an_image_in_the_upload_folder_is_not_served(client, db, media_root, name):
     path = media_root / name

@@ -22,7 +22,9 @@ def test_an_old_pbkdf2_hash_is_upgraded_at_the_next_log_in(db, client, admin_url
     from django.contrib.auth.hashers import make_password
 
     user = User.objects.create(
-        username="cu", is_staff=True, password=make_password("mat-khau-rat-dai-123", hasher="pbkdf2_sha256")
+        username="cu",
+        is_staff=True,
+        password=make_password("mat-khau-rat-dai-123", hasher="pbkdf2_sha256"),
     )
     client.post(f"{admin_url}login/", {"username": "cu", "password": "mat-khau-rat-dai-123"})
     user.refresh_from_db()

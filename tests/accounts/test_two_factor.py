@@ -139,9 +139,7 @@ def test_the_password_alone_cannot_attach_a_new_phone(client, enrolled_approver,
     assert list(TOTPDevice.objects.filter(user=approver)) == [device]
 
 
-def test_reporter_works_without_it_unless_every_account_must(
-    client, reporter, admin_url, settings
-):
+def test_reporter_works_without_it_unless_every_account_must(client, reporter, admin_url, settings):
     log_in(client, admin_url, reporter)
     assert client.get(admin_url).status_code == 200
 
@@ -232,7 +230,9 @@ def test_codes_from_a_phone_a_few_seconds_off_are_accepted(client, enrolled_appr
 
 
 def test_production_refuses_to_switch_two_factor_off():
-    result = settings_in_subprocess("settings.DEBUG", SECRET_KEY="x" * 50, TWO_FACTOR_REQUIRED="none")
+    result = settings_in_subprocess(
+        "settings.DEBUG", SECRET_KEY="x" * 50, TWO_FACTOR_REQUIRED="none"
+    )
     assert result.returncode != 0
     assert "TWO_FACTOR_REQUIRED=none is only allowed with DEBUG" in result.stderr
 

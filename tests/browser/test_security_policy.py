@@ -109,9 +109,7 @@ def test_administrator_enrols_a_phone_then_works_in_the_admin_without_csp_violat
     screenshot(desktop, "admin-security-1280")
 
 
-def test_the_verify_page_and_the_lock_out_page_read_well(
-    live_server, phone, approver, screenshot
-):
+def test_the_verify_page_and_the_lock_out_page_read_well(live_server, phone, approver, screenshot):
     TOTPDevice.objects.create(user=approver, name="authenticator", confirmed=True)
     violations = Violations(phone)
     log_in(phone, live_server, approver)
