@@ -47,11 +47,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's style and image sources widened.
 
     The public site has no inline style at all. The admin does: Django's change list
-    writes a <style> block, its widgets set style="" attributes, and CKEditor 5 injects
-    its stylesheet as <style> elements at run time, which no nonce can cover. So
-    under the admin path only, style-src allows 'unsafe-inline' (a nonce must not be
-    listed with it: browsers then ignore 'unsafe-inline') and img-src allows data:/blob:
-    (CKEditor shows an image being uploaded from a blob: URL). Scripts stay strict
+    writes a <style> block, admin columns write style="" attributes, and CKEditor 5
+    (whose documented CSP asks for style-src 'unsafe-inline') sets style attributes for
+    image sizes and table layouts while editing; no nonce can cover attributes. So under
+    the admin path only, style-src allows 'unsafe-inline' (a nonce must not be listed
+    with it: browsers then ignore 'unsafe-inline') and img-src allows data:/blob:
+    (CKEditor previews an image being uploaded from a blob: URL). Scripts stay strict
     everywhere: our own origin, or the nonce.
     """
 
