@@ -62,11 +62,17 @@ def must_verify(user: User) -> bool:
 
 
 def is_satisfied(request: HttpRequest) -> bool:
-    """Whether the session of ``request`` may use staff pages as far as 2FA goes."""
+    """Whether the session of ``request`` may use staff pages as far as 2FA goes.
+
+    Whether the user must verify is remembered on the request (two queries; the admin
+    asks several times per page); whether the session has verified is not.
+    """
     user = request.user
-    if not must_verify(user):
-        return True
-    return bool(getattr(user, "is_verified", lambda: False)())
+    cached = getattr(request, "_two_factor_required", None)
+    if cached is None or cached[0] != user.pk:
+        cached = (user.pk, must_verify(user))
+        request._two_factor_required = cached
+    return not cached[1] or bool(getattr(user, "is_verified", lambda: False)())
 
 
 def recovery_codes_left(user: User) -> int:
