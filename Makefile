@@ -8,7 +8,9 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean
+BACKUP_DIR ?= backups
+
+.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,10 +22,13 @@ venv: $(STAMP)
 
 ## make run: set everything up and serve the demo site on http://127.0.0.1:8000
 run: export DEBUG ?= true
+# The demo logs in with a password only; production enforces 2FA (settings refuse "none").
+run: export TWO_FACTOR_REQUIRED ?= none
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	@echo "→ http://$(HOST):$(PORT)/   (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "→ http://$(HOST):$(PORT)/   (admin: http://$(HOST):$(PORT)/$${ADMIN_URL:-quan-tri/})"
+	@echo "  Demo: TWO_FACTOR_REQUIRED=$$TWO_FACTOR_REQUIRED (production asks approvers and administrators for an app code)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## make test: the whole suite on SQLite
@@ -58,6 +63,18 @@ messages: $(STAMP)
 	DEBUG=true $(BIN)/python manage.py makemessages -l vi --no-obsolete --no-wrap --add-location file \
 		--ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*'
 	DEBUG=true $(BIN)/python manage.py compilemessages -l vi --ignore '.venv/*'
+
+## make backup: database dump + uploads into $(BACKUP_DIR)/<timestamp>/
+backup: $(STAMP)
+	$(BIN)/python scripts/backup.py backup --to $(BACKUP_DIR)
+
+## make restore [FROM=backups/<timestamp>]: WIPE the database and uploads, restore a backup (default: latest)
+restore: $(STAMP)
+	$(BIN)/python scripts/backup.py restore $(or $(FROM),$(shell ls -d $(BACKUP_DIR)/*/ 2>/dev/null | sort | tail -n 1))
+
+## make audit: known vulnerabilities in the locked runtime dependencies (pip-audit)
+audit: $(STAMP)
+	$(BIN)/python .ci/audit.py requirements.lock
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

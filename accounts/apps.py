@@ -1,7 +1,25 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module also holds the admin's config below
     name = "accounts"
     verbose_name = _("Accounts and roles")
+
+
+class NewsroomAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with a site that refuses sessions lacking a required 2FA."""
+
+    default = False
+    default_site = "accounts.admin_site.NewsroomAdminSite"
+
+
+class LockoutsConfig(axes_apps.AppConfig):
+    """django-axes under a name administrators understand (its models' names are
+    translated in accounts/vendor_strings.py)."""
+
+    default = False
+    verbose_name = _("Log-in lock-outs")

@@ -266,10 +266,3 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         },
         content_type="text/plain; charset=utf-8",
     )
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """500: a static page, no database, no context processors (the fault may be the DB)."""
-    from django.template import loader
-
-    return HttpResponse(loader.get_template("500.html").render(), status=500)

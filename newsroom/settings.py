@@ -4,9 +4,12 @@ Every value comes through django-environ so that a missing or malformed variable
 fails loudly at start-up instead of half-working in production.
 """
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import environ
+from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -38,7 +41,8 @@ SITE_NAME = env.str("SITE_NAME", default="Công an tỉnh Sông Lam")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the site that also demands the second factor.
+    "accounts.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,19 +54,32 @@ INSTALLED_APPS = [
     "django.forms",
     "django_ckeditor_5",
     "reversion",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "accounts.apps.LockoutsConfig",  # django-axes
+    "csp",
     "accounts",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.middleware.PublicInputMiddleware",
+    "newsroom.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -112,6 +129,18 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     )
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out account or address before the password is tried.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2id for new passwords; older hashes still verify and are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -122,6 +151,45 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# The staff entry point. Not /admin/: that is the first address every scanner tries.
+ADMIN_URL = env.str("ADMIN_URL", default="quan-tri/").strip("/") + "/"
+if not re.fullmatch(r"[a-z0-9][a-z0-9/_-]*/", ADMIN_URL):
+    raise ImproperlyConfigured(
+        f"ADMIN_URL={ADMIN_URL!r}: use lower-case letters, digits and dashes, e.g. quan-tri/"
+    )
+if ADMIN_URL == "admin/" and not DEBUG:
+    raise ImproperlyConfigured("ADMIN_URL must not be admin/ in production: choose another path.")
+
+# Two-factor authentication (TOTP + recovery codes, django-otp). "privileged": approvers
+# and administrators must use it; "all": every staff member; "none": nobody (DEBUG only,
+# for the demo). Anyone who has enrolled is always asked for the code.
+TWO_FACTOR_REQUIRED = env.str("TWO_FACTOR_REQUIRED", default="privileged")
+if TWO_FACTOR_REQUIRED not in {"privileged", "all", "none"}:
+    raise ImproperlyConfigured(
+        f"TWO_FACTOR_REQUIRED={TWO_FACTOR_REQUIRED!r}: use privileged, all or none."
+    )
+if TWO_FACTOR_REQUIRED == "none" and not DEBUG:
+    raise ImproperlyConfigured("TWO_FACTOR_REQUIRED=none is only allowed with DEBUG on.")
+OTP_TOTP_ISSUER = SITE_NAME
+# Recovery codes given at enrolment (django-otp static tokens, each works once).
+TWO_FACTOR_RECOVERY_CODES = 10
+
+# Log-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures for one account, or
+# from one address, both are refused for LOGIN_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+
+# Staff sessions end after this much idle time (each request renews them) and whenever
+# the password changes (Django's session auth hash).
+STAFF_SESSION_IDLE_HOURS = env.int("STAFF_SESSION_IDLE_HOURS", default=8)
+SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_HOURS * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Vietnamese first: language, time zone and number formats (see newsroom/formats/vi).
 LANGUAGE_CODE = "vi"
@@ -235,11 +303,57 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features the site never uses (newsroom/middleware.py sends the header).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "interest-cohort=(), browsing-topics=()"
+)
+
+# Content-Security-Policy (django-csp 4): our own origin only; inline script or style
+# only with the per-response nonce. The admin gets a laxer style-src, see
+# newsroom/middleware.py (ContentSecurityPolicyMiddleware).
+_NONE, _SELF, _NONCE = "'none'", "'self'", csp_constants.NONCE
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF, _NONCE],
+        "style-src": [_SELF, _NONCE],
+        "img-src": [_SELF],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "media-src": [_SELF],
+        "object-src": [_NONE],
+        "frame-src": [_NONE],
+        "worker-src": [_SELF],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+
+# Who the client is, behind TRUSTED_PROXY_COUNT reverse proxies that each append to
+# X-Forwarded-For (nginx, and the TLS proxy in front of it). 0: use the socket address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Public input: the longest search query kept, and per-address rate limits on the
+# expensive public URLs (search, feeds): "<requests>/<s|m|h>".
+SEARCH_QUERY_MAX_LENGTH = env.int("SEARCH_QUERY_MAX_LENGTH", default=200)
+PUBLIC_RATE_LIMIT = env.str("PUBLIC_RATE_LIMIT", default="60/m")
+if not re.fullmatch(r"\d+/[smh]", PUBLIC_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"PUBLIC_RATE_LIMIT={PUBLIC_RATE_LIMIT!r}: write it as requests/period, e.g. 60/m."
+    )
+RATE_LIMITED_PATHS = env.list("RATE_LIMITED_PATHS", default=["/rss/", "/tim-kiem/"])
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {
+        # Errors (with their tracebacks) go here, never to the visitor.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
 }

@@ -1,23 +1,25 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
+from django.views.generic import RedirectView
 
 from articles.sitemaps import news_sitemap, sitemaps
 from newsroom.health import healthz
+from newsroom.media import serve_upload
 
 admin.site.site_header = format_lazy("{} — {}", _("Administration"), settings.SITE_NAME)
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Newsroom desk")
 
-handler500 = "articles.views.server_error"
+handler500 = "newsroom.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path(
         "sitemap.xml",
         cache_control(max_age=300, public=True)(sitemap_views.index),
@@ -34,15 +36,15 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+if settings.DEBUG and settings.ADMIN_URL != "admin/":
+    # Habit on a development machine; in production /admin/ is an ordinary 404 and
+    # tells a scanner nothing.
+    urlpatterns.insert(
+        0, path("admin/", RedirectView.as_view(url="/" + settings.ADMIN_URL, permanent=False))
+    )
+
 if settings.SERVE_MEDIA:
     # Development and single-container deployments; docker-compose puts nginx in front.
-    from django.urls import re_path
-    from django.views.static import serve
-
     urlpatterns.append(
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_upload, name="media")
     )

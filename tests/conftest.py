@@ -1,8 +1,13 @@
 import datetime as dt
+import importlib
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.contrib.auth.models import Group
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
 from accounts.roles import Role
@@ -41,6 +46,35 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """``client.force_login(user)`` skips the password; here it skips the app code too.
+
+    Tests about two-step verification itself log in through the real pages
+    (tests/accounts/test_two_factor.py); every other test just needs a working session.
+    """
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from accounts import two_factor
+
+        if two_factor.must_verify(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def admin_url(settings) -> str:
+    """Where the admin lives (ADMIN_URL), e.g. "/quan-tri/"."""
+    return "/" + settings.ADMIN_URL
+
+
 @pytest.fixture
 def now():
     """Pin the clock at NOW (time still ticks)."""
@@ -48,7 +82,24 @@ def now():
         yield traveller
 
 
+# The data migrations that give the role groups their powers, in order.
+ROLE_MIGRATIONS = [
+    ("0002_role_groups", "create_role_groups"),
+    ("0003_workflow_permissions", "grant"),
+    ("0004_administrators_see_lockouts", "grant"),
+]
+
+
+def _ensure_role_groups() -> None:
+    """Re-run the role data migrations after a transactional test flushed their rows."""
+    if Group.objects.filter(name=Role.ADMINISTRATOR.label).exists():
+        return
+    for module, function in ROLE_MIGRATIONS:
+        getattr(importlib.import_module(f"accounts.migrations.{module}"), function)(apps, None)
+
+
 def _staff(username: str, role: Role) -> User:
+    _ensure_role_groups()
     user = User.objects.create_user(
         username=username, password="mat-khau-rat-dai-123", is_staff=True
     )

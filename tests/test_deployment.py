@@ -173,6 +173,10 @@ def test_nginx_serves_uploads_from_the_media_volume_as_images_only():
     media = _nginx_location("/media/")
     assert re.search(r"^\s*alias /srv/media/;", media, re.M)
     assert re.search(r"add_header X-Content-Type-Options nosniff always;", media)
+    assert re.search(
+        r"add_header Content-Security-Policy \"default-src 'none'; sandbox\" always;", media
+    )
+    assert re.search(r"add_header Referrer-Policy strict-origin-when-cross-origin always;", media)
     assert re.search(r"^\s*default_type application/octet-stream;", media, re.M)
     assert re.search(r"^\s*autoindex off;", media, re.M)
     types = re.search(r"types \{(.*?)\}", media, re.S).group(1)

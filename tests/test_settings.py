@@ -48,7 +48,7 @@ def test_the_site_runs_in_vietnamese_on_vietnam_time(settings):
 
 
 def test_the_admin_speaks_vietnamese(client, db):
-    response = client.get("/admin/login/", secure=True)
+    response = client.get("/quan-tri/login/", secure=True)
     assert response.status_code == 200
     assert "Đăng nhập" in response.content.decode()
 
@@ -131,3 +131,29 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_admin_path_comes_from_the_environment():
+    result = settings_in_subprocess(
+        "django.setup(); from django.urls import reverse; print(reverse('admin:index'))",
+        SECRET_KEY="x" * 50,
+        ADMIN_URL="ban-bien-tap",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "/ban-bien-tap/"
+
+
+def test_production_refuses_the_admin_at_slash_admin():
+    result = settings_in_subprocess("settings.DEBUG", SECRET_KEY="x" * 50, ADMIN_URL="admin/")
+    assert result.returncode != 0
+    assert "ADMIN_URL must not be admin/ in production" in result.stderr
+
+
+def test_development_sends_slash_admin_to_the_real_admin():
+    code = (
+        "django.setup(); from django.test import Client;"
+        " r = Client().get('/admin/'); print(r.status_code, r['Location'])"
+    )
+    result = settings_in_subprocess(code, DEBUG="true", ALLOWED_HOSTS="testserver")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("302 /quan-tri/")

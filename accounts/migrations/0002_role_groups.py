@@ -43,9 +43,10 @@ ROLES = {
 def create_role_groups(apps, schema_editor):
     # Permissions are normally created after all migrations; make sure they exist now.
     for config in apps.get_app_configs():
-        config.models_module = True
+        original = getattr(config, "models_module", None)
+        config.models_module = original or True
         create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = None
+        config.models_module = original
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codes in ROLES.items():

@@ -23,9 +23,10 @@ WORKFLOW = {
 
 def grant(apps, schema_editor):
     for config in apps.get_app_configs():
-        config.models_module = True
+        original = getattr(config, "models_module", None)
+        config.models_module = original or True
         create_permissions(config, apps=apps, verbosity=0)
-        config.models_module = None
+        config.models_module = original
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, codenames in WORKFLOW.items():

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import path
 
-from articles.views import server_error
+from newsroom.errors import server_error
 
 
 def test_404_is_vietnamese_styled_and_offers_search(client, db):
@@ -32,7 +32,7 @@ def broken_view(request):
 
 
 urlpatterns = [path("hong/", broken_view)]
-handler500 = "articles.views.server_error"
+handler500 = "newsroom.errors.server_error"
 
 
 @pytest.mark.django_db

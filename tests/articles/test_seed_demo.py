@@ -6,6 +6,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from accounts.models import User
 from accounts.roles import Role
@@ -53,7 +54,8 @@ def test_every_role_has_a_demo_login(db, monkeypatch):
     for role in Role:
         user = User.objects.get(groups__name=role.label)
         assert user.is_staff
-        assert authenticate(username=user.username, password="mat-khau-demo-2026") == user
+        request = RequestFactory().post("/quan-tri/login/")
+        assert authenticate(request, username=user.username, password="mat-khau-demo-2026") == user
 
 
 def test_demo_articles_read_like_the_news(db):

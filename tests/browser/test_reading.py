@@ -6,7 +6,7 @@ from tests.factories import jpeg_bytes, make_article, make_author, make_image
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -13,6 +13,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -190,6 +191,20 @@ class Command(BaseCommand):
                     name=author_data["name"], unit=author_data["unit"], user__isnull=True
                 ).update(user=user)
             rows.append((role.label, username, password))
-        self.stdout.write(_("Demo logins (admin at /admin/):"))
+        self.stdout.write(_("Demo logins (admin at /%(path)s):") % {"path": settings.ADMIN_URL})
         for label, username, password in rows:
             self.stdout.write(f"  {label:<22} {username:<10} {password}")
+        if settings.TWO_FACTOR_REQUIRED == "none":
+            self.stdout.write(
+                _(
+                    "Two-step verification is not enforced (TWO_FACTOR_REQUIRED=none, demo only); "
+                    "anyone can turn it on under “Account security”."
+                )
+            )
+        else:
+            self.stdout.write(
+                _(
+                    "Approvers and administrators set up two-step verification (an authenticator "
+                    "app) at their first log-in."
+                )
+            )

@@ -1,0 +1,45 @@
+"""Error pages that need nothing that might be broken: no database, no request context.
+
+They are plain templates rendered with the site name only. Details of the failure go
+to the log (the ``django.request`` logger records every 5xx with its traceback), never
+to the visitor.
+"""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+# Seconds a client (or a crawler) is asked to wait before trying again.
+DATABASE_RETRY_AFTER = 30
+
+
+def static_page(template_name: str, *, status: int, **context) -> HttpResponse:
+    html = render_to_string(template_name, {"site_name": settings.SITE_NAME, **context})
+    response = HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def database_unavailable() -> HttpResponse:
+    response = static_page("503.html", status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a lost database connection is a 503 "back soon", anything else a 500.
+
+    Django calls this while handling the exception, so ``sys.exc_info()`` names it,
+    wherever it was raised (a view, a template, a middleware).
+    """
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
+        logger.error("database unavailable: %s", exception)
+        return database_unavailable()
+    return static_page("500.html", status=500)

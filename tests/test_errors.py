@@ -1,0 +1,101 @@
+"""When something breaks, readers get a calm page; the details go to the log only."""
+
+import logging
+
+import pytest
+from django.db import connections
+from django.db.utils import ConnectionHandler
+from django.test import Client
+
+from articles import views
+from tests.factories import make_article
+
+SECRET_DETAILS = 'SELECT "password" FROM "accounts_user" at /srv/newsroom/articles/views.py'
+
+
+@pytest.fixture
+def reader():
+    return Client(raise_request_exception=False)
+
+
+def test_a_crash_shows_the_static_500_page_and_logs_the_details(reader, db, monkeypatch, caplog):
+    def explode(self, **kwargs):
+        raise RuntimeError(SECRET_DETAILS)
+
+    monkeypatch.setattr(views.HomeView, "get_context_data", explode)
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = reader.get("/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Hệ thống đang gặp sự cố" in html
+    assert "site.css" in html  # styled like the site, from our own static file
+    for leak in ["SELECT", "password", "/srv/", "Traceback", "RuntimeError", "views.py"]:
+        assert leak not in html
+    record = next(r for r in caplog.records if r.name == "django.request")
+    assert record.exc_info and SECRET_DETAILS in str(record.exc_info[1])
+
+
+@pytest.fixture
+def database(transactional_db):
+    """Take the database away (a dead address), and give it back.
+
+    The site's connection wrapper is swapped for one whose settings point at nothing:
+    every query then fails the way it does when PostgreSQL is stopped. ``restore()``
+    points that same wrapper back at the live database, like PostgreSQL coming back.
+    Real commits are needed: the restored connection is a new one.
+    """
+    live = connections["default"]
+    dead_settings = dict(live.settings_dict)
+    if live.vendor == "sqlite":
+        dead_settings["NAME"] = "/nonexistent-folder/newsroom.sqlite3"
+    else:
+        dead_settings.update(HOST="127.0.0.1", PORT="1")
+    wrapper = ConnectionHandler({"default": dead_settings})["default"]
+
+    class Control:
+        def stop(self):
+            connections._connections.default = wrapper
+
+        def restore(self):
+            wrapper.settings_dict.update(
+                {key: live.settings_dict[key] for key in ("NAME", "HOST", "PORT")}
+            )
+
+    yield Control()
+    connections._connections.default = live
+    wrapper.close()
+
+
+def test_database_down_gives_a_styled_503_and_the_site_recovers_by_itself(reader, database, caplog):
+    article = make_article(title="Công an tỉnh ra quân bảo đảm an ninh trật tự dịp Tết Nguyên đán")
+    database.stop()
+
+    with caplog.at_level(logging.ERROR):
+        for url in ["/", article.get_absolute_url(), article.section.get_absolute_url()]:
+            response = reader.get(url)
+            assert response.status_code == 503, url
+            html = response.content.decode()
+            assert "Trang tin tạm thời gián đoạn" in html
+            assert "site.css" in html
+            assert response["Retry-After"] == "30"
+            assert "Content-Security-Policy" in response
+    assert any("database unavailable" in r.getMessage() for r in caplog.records)
+
+    health = reader.get("/healthz")
+    assert health.status_code == 503
+    assert health.json() == {"db": "error", "cache": "ok"}
+
+    database.restore()
+    assert reader.get("/healthz").json() == {"db": "ok", "cache": "ok"}
+    response = reader.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert article.title in response.content.decode()
+
+
+def test_staff_get_the_same_503_instead_of_a_traceback(database, editor, admin_url):
+    staff = Client(raise_request_exception=False)
+    staff.force_login(editor)
+    database.stop()
+    response = staff.get(f"{admin_url}articles/article/")
+    assert response.status_code == 503
+    assert "Traceback" not in response.content.decode()
