@@ -303,12 +303,14 @@ class ArticleAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         reversion.set_comment(form.changed_data and ", ".join(form.changed_data) or "")
 
-    def save_formset(self, request, form, formset, change) -> None:
-        super().save_formset(request, form, formset, change)
-        if formset.model is Byline and not formset.instance.bylines.exists():
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # A new article starts with its writer in the byline.
+        if isinstance(inline, BylineInline) and obj.pk is None and request.method == "GET":
             author = Author.objects.filter(user=request.user).first()
             if author:
-                Byline.objects.create(article=formset.instance, author=author)
+                kwargs["initial"] = [{"author": author.pk}]
+        return kwargs
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

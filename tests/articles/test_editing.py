@@ -289,3 +289,9 @@ def test_admin_search_ignores_accents(client, editor):
     client.force_login(editor)
     response = client.get(reverse("admin:articles_article_changelist"), {"q": "cong an tuan"})
     assert list(response.context["cl"].result_list) == [wanted]
+
+
+def test_a_new_article_starts_with_its_writer_in_the_byline(client, reporter, reporter_author):
+    client.force_login(reporter)
+    page = client.get(reverse("admin:articles_article_add")).content.decode()
+    assert f'<option value="{reporter_author.pk}" selected>{reporter_author}</option>' in page
