@@ -1,5 +1,6 @@
 """Vietnamese-aware slugs: Django's slugify() silently drops "đ"; we transliterate it."""
 
+import unicodedata
 from collections.abc import Callable
 
 from django.utils.text import slugify
@@ -25,3 +26,9 @@ def unique_slug(text: str, *, exists: Callable[[str], bool], max_length: int = 2
         suffix = f"-{n}"
         candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
     return candidate
+
+
+def fold_accents(text: str) -> str:
+    """'Đội CSGT Phú Lương' → 'doi csgt phu luong': for searches typed without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_TRANSLITERATE).lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

@@ -149,6 +149,19 @@ STORAGES = {
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
 # Largest image in pixels: anything bigger is treated as a decompression bomb.
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+# Keep each untouched upload (with its GPS and camera data) in a private folder outside
+# MEDIA_ROOT, for investigators; empty (the default) keeps only the cleaned copy.
+IMAGE_PRIVATE_ORIGINALS_ROOT = env.str("IMAGE_PRIVATE_ORIGINALS_ROOT", default="")
+if IMAGE_PRIVATE_ORIGINALS_ROOT and Path(IMAGE_PRIVATE_ORIGINALS_ROOT).resolve().is_relative_to(
+    Path(MEDIA_ROOT).resolve()
+):
+    raise ImproperlyConfigured(
+        "IMAGE_PRIVATE_ORIGINALS_ROOT must be outside MEDIA_ROOT: the originals carry GPS."
+    )
+# Encoder qualities: the cleaned full-size copy, and the renditions readers get.
+IMAGE_ORIGINAL_QUALITY = env.int("IMAGE_ORIGINAL_QUALITY", default=90)
+IMAGE_JPEG_QUALITY = env.int("IMAGE_JPEG_QUALITY", default=82)
+IMAGE_WEBP_QUALITY = env.int("IMAGE_WEBP_QUALITY", default=78)
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Email.
