@@ -707,3 +707,46 @@ def search_filter(query: str) -> Q:
     for word in fold_accents(query).split():
         condition &= Q(search_text__contains=word)
     return condition
+
+
+# Reading renditions (no file is opened: everything comes from the record) -------
+
+
+def rendition_url(image: Image, width: int, fmt: str) -> str:
+    return default_storage.url(f"{_folder(image.file.name)}/{width}.{fmt}")
+
+
+def srcset(image: Image, fmt: str) -> str:
+    """"…/320.webp 320w, …/640.webp 640w" for the renditions ``image`` has."""
+    return ", ".join(
+        f"{rendition_url(image, w, fmt)} {w}w" for w, _h in image.renditions.get("sizes", [])
+    )
+
+
+def fallback_rendition(image: Image, near: int = 960) -> tuple[str, int, int]:
+    """(url, width, height) of the JPEG rendition closest to ``near`` pixels wide."""
+    sizes = image.renditions.get("sizes") or []
+    if not sizes:  # not rendered yet (stored before the library existed): the cleaned copy
+        return image.file.url, image.width, image.height
+    w, h = min(sizes, key=lambda s: (abs(s[0] - near), -s[0]))
+    return rendition_url(image, w, "jpg"), w, h
+
+
+def social_image_url(image: Image | None, request=None) -> str:
+    """The 1200×630 crop (around the focal point) for Open Graph / Zalo / Facebook cards.
+
+    Absolute when ``request`` is given (or from SITE_URL); empty without an image.
+    """
+    if image is None or not image.file:
+        return ""
+    social = image.renditions.get("social")
+    url = (
+        default_storage.url(f"{_folder(image.file.name)}/{social}")
+        if social
+        else fallback_rendition(image, 1200)[0]
+    )
+    if url.startswith(("http://", "https://")):
+        return url
+    if request is not None:
+        return request.build_absolute_uri(url)
+    return settings.SITE_URL + url

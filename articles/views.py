@@ -1,9 +1,10 @@
 """Public pages. Every read goes through ``Article.objects.published()``."""
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Author, Campaign, Section, Tag
+from articles.models import Article, Author, Campaign, GalleryItem, Section, Tag
 
 
 class PublishedArticlesMixin:
@@ -42,7 +43,13 @@ class ArticleDetailView(DetailView):
         return (
             Article.objects.published()
             .select_related("section", "section__parent", "cover")
-            .prefetch_related("bylines__author", "tags", "campaigns")
+            .prefetch_related(
+                "bylines__author",
+                "tags",
+                "campaigns",
+                "body_images",
+                Prefetch("gallery_items", GalleryItem.objects.select_related("image")),
+            )
         )
 
 
