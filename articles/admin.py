@@ -2,10 +2,10 @@
 
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Author, Byline, Campaign, Image, Section, Tag
+from articles.image_admin import GalleryItemInline  # also registers the image library
+from articles.models import Article, Author, Byline, Campaign, Section, Tag
 
 
 class BylineInline(admin.TabularInline):
@@ -34,7 +34,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["tags", "campaigns", "cover", "section"]
     readonly_fields = ["view_count", "created_at", "created_by", "updated_at", "updated_by"]
-    inlines = [BylineInline]
+    inlines = [BylineInline, GalleryItemInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "sapo", "body", "cover"]}),
         (_("Placement"), {"fields": ["section", "tags", "campaigns", "featured"]}),
@@ -83,30 +83,3 @@ class CampaignAdmin(ArticleCountMixin, admin.ModelAdmin):
     search_fields = ["name", "slogan"]
     autocomplete_fields = ["cover"]
     date_hierarchy = "starts_on"
-
-
-@admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "caption", "credit", "dimensions", "uploaded_by", "uploaded_at"]
-    list_select_related = ["uploaded_by"]
-    search_fields = ["caption", "alt_text", "credit", "original_filename"]
-    readonly_fields = ["thumbnail", "dimensions", "original_filename", "uploaded_by", "uploaded_at"]
-
-    @admin.display(description=_("preview"))
-    def thumbnail(self, image: Image) -> str:
-        if not image.file:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="96" height="{}" loading="lazy" style="object-fit:cover">',
-            image.file.url,
-            round(96 * image.height / image.width) if image.width else 64,
-        )
-
-    @admin.display(description=_("size"))
-    def dimensions(self, image: Image) -> str:
-        return f"{image.width}×{image.height}"
-
-    def save_model(self, request, obj, form, change) -> None:
-        if not change:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)

@@ -188,7 +188,7 @@ def _to_srgb(frame: PILImage.Image, icc: bytes | None) -> PILImage.Image:
         frame = frame.convert("I").point(lambda v: v * (1 / 256)).convert("L")
     elif frame.mode == "F":
         frame = frame.convert("L")
-    elif frame.mode in ("P", "PA", "LA", "1") or (frame.mode == "L" and "transparency" in frame.info):
+    elif frame.mode in ("P", "PA", "LA", "1") or "transparency" in frame.info:
         frame = frame.convert("RGBA" if frame.has_transparency_data else "RGB")
     elif frame.mode == "RGBa":
         frame = frame.convert("RGBA")
@@ -323,9 +323,7 @@ def _encode(frames: list[PILImage.Image], fmt: str, *, quality: int, **extra) ->
 
 
 def _resize(frames: list[PILImage.Image], size: tuple[int, int], box=None) -> list:
-    return [
-        f.resize(size, PILImage.Resampling.LANCZOS, box=box, reducing_gap=3.0) for f in frames
-    ]
+    return [f.resize(size, PILImage.Resampling.LANCZOS, box=box, reducing_gap=3.0) for f in frames]
 
 
 def rendition_sizes(width: int, height: int) -> list[tuple[int, int]]:
@@ -341,9 +339,13 @@ def focal_crop_box(
     """The largest box of ``target``'s shape inside ``size``, centred on ``focal`` if it can be."""
     width, height = size
     ratio = target[0] / target[1]
-    crop_w, crop_h = (width, round(width / ratio)) if width / height < ratio else (
-        round(height * ratio),
-        height,
+    crop_w, crop_h = (
+        (width, round(width / ratio))
+        if width / height < ratio
+        else (
+            round(height * ratio),
+            height,
+        )
     )
     crop_w, crop_h = min(crop_w, width), min(crop_h, height)
     left = min(max(round(focal[0] * width - crop_w / 2), 0), width - crop_w)
@@ -630,7 +632,7 @@ def image_replace(*, image: Image, file: IO[bytes], by, original_name: str | Non
 
 def _sync_body_sizes(image: Image) -> None:
     """Bodies carry the photo's URL and size in their <img>: point them at the new file."""
-    pattern = re.compile(r'<img\b[^>]*\bdata-image-id="%d"[^>]*>' % image.pk)
+    pattern = re.compile(rf'<img\b[^>]*\bdata-image-id="{image.pk}"[^>]*>')
     for article in Article.objects.filter(body_images=image):
 
         def rewrite(match: re.Match) -> str:
@@ -694,9 +696,19 @@ def image_delete(*, image: Image) -> None:
 
 
 def image_rebuild(*, image: Image) -> Image:
-    """Clean and re-render a photo stored before this pipeline (or after a settings change)."""
+    """Clean and re-render a photo stored before this pipeline (or after a settings change).
+
+    The record keeps its checksum, so re-uploading the first file still finds it.
+    """
+    checksum = image.checksum
     with image.file.open("rb") as stored:
-        return image_replace(image=image, file=stored, by=None, original_name=image.original_filename)
+        data = stored.read()
+    image_replace(
+        image=image, file=io.BytesIO(data), by=None, original_name=image.original_filename
+    )
+    image.checksum = checksum
+    image.save(update_fields=["checksum"])
+    return image
 
 
 def search_filter(query: str) -> Q:
@@ -717,7 +729,7 @@ def rendition_url(image: Image, width: int, fmt: str) -> str:
 
 
 def srcset(image: Image, fmt: str) -> str:
-    """"…/320.webp 320w, …/640.webp 640w" for the renditions ``image`` has."""
+    """ "…/320.webp 320w, …/640.webp 640w" for the renditions ``image`` has."""
     return ", ".join(
         f"{rendition_url(image, w, fmt)} {w}w" for w, _h in image.renditions.get("sizes", [])
     )

@@ -192,7 +192,7 @@ class Image(models.Model):
         _("place"),
         max_length=200,
         blank=True,
-        help_text=_("Where the photo was taken, as readers know it: “xã Yên Ninh, huyện Phú Lương”."),
+        help_text=_("Where the photo was taken, as readers know it: “xã Yên Ninh, Phú Lương”."),
     )
     taken_at = models.DateTimeField(
         _("taken at"),
@@ -224,7 +224,7 @@ class Image(models.Model):
         max_length=255,
         blank=True,
         editable=False,
-        help_text=_("The untouched upload, kept outside the public folder when the site is so set."),
+        help_text=_("The untouched upload, kept outside the public folder if the site is so set."),
     )
     checksum = models.CharField(
         _("SHA-256"), max_length=64, db_index=True, editable=False, blank=True
@@ -246,6 +246,7 @@ class Image(models.Model):
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        indexes = [models.Index(fields=["-uploaded_at", "-id"], name="image_library_order_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=(models.Q(focal_x__isnull=True) & models.Q(focal_y__isnull=True))

@@ -91,3 +91,11 @@ def article_body(article: Article) -> SafeString:
         return render_to_string("includes/picture.html", context).strip()
 
     return mark_safe(_BODY_IMG.sub(replace, article.body))  # noqa: S308 - body is sanitised on save
+
+
+@register.filter
+def thumbnail_url(image: Image) -> str:
+    """The smallest WebP rendition: the admin grid's thumbnail."""
+    from articles.image_admin import thumbnail_url as url
+
+    return url(image)
