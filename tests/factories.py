@@ -24,6 +24,37 @@ def jpeg_bytes(
     return buffer.getvalue()
 
 
+def phone_photo(
+    size: tuple[int, int] = (120, 80),
+    *,
+    orientation: int = 6,
+    gps: bool = True,
+    taken: str = "2024:05:01 08:30:00",
+    **save_options,
+) -> bytes:
+    """A JPEG as phones write it: pixels stored sideways plus an EXIF Orientation tag,
+    GPS coordinates, the camera model and the capture time.
+
+    Seen upright it is ``size`` wide, red on the left half and blue on the right.
+    """
+    upright = PILImage.new("RGB", size, (0, 0, 220))
+    upright.paste((220, 0, 0), (0, 0, size[0] // 2, size[1]))
+    stored = upright.rotate(90, expand=True) if orientation == 6 else upright
+    exif = PILImage.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "Samsung"
+    exif[0x0110] = "Galaxy A54 của Nguyễn Văn An"
+    exif[0x013B] = "Nguyễn Văn An"  # Artist
+    exif.get_ifd(0x8769)[0x9003] = taken
+    if gps:
+        location = exif.get_ifd(0x8825)
+        location[1], location[2] = "N", (21.0, 35.0, 12.5)
+        location[3], location[4] = "E", (105.0, 50.0, 3.25)
+    buffer = io.BytesIO()
+    stored.save(buffer, "JPEG", exif=exif.tobytes(), quality=92, **save_options)
+    return buffer.getvalue()
+
+
 def make_image(**overrides) -> Image:
     data = overrides.pop("data", None) or jpeg_bytes()
     image, _created = add_image(io.BytesIO(data), original_name="photo.jpg", **overrides)
