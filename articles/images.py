@@ -48,6 +48,8 @@ ACCEPTED_FORMATS = {
     "HEIF": "JPEG",  # iPhone photos; browsers cannot show HEIC, so the copy is a JPEG
     "AVIF": "JPEG",
 }
+# What Pillow may try when opening (MPO files open through the JPEG reader).
+OPEN_FORMATS = ["JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF"]
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 ANIMATABLE = {"GIF", "PNG", "WEBP"}
 RENDITION_WIDTHS = (320, 640, 960, 1280, 1920)
@@ -130,6 +132,17 @@ def check_size(size: int) -> None:
             % {"size": f"{size / (1024 * 1024):.1f}".replace(".", ","), "limit": _limit_mb()},
             code="too_big",
         )
+
+
+def _too_many_pixels() -> ValidationError:
+    return ValidationError(
+        _(
+            "The image has more than %(limit)s megapixels: a file like this can freeze the "
+            "server (a “decompression bomb”) and was refused."
+        )
+        % {"limit": settings.IMAGE_MAX_PIXELS // 1_000_000 or 1},
+        code="too_many_pixels",
+    )
 
 
 def _refuse_disguised(data: bytes) -> None:
@@ -217,25 +230,15 @@ def prepare(data: bytes) -> Prepared:
     _refuse_disguised(data)
     accepted = ", ".join(["JPEG", "PNG", "WebP", "GIF", "HEIC", "AVIF"])
     try:
-        with PILImage.open(io.BytesIO(data), formats=list(ACCEPTED_FORMATS)) as probe:
+        with PILImage.open(io.BytesIO(data), formats=OPEN_FORMATS) as probe:
             source_format = probe.format
             width, height = probe.size
             frame_count = getattr(probe, "n_frames", 1) if source_format in ANIMATABLE else 1
             pixels = width * height * frame_count
             if pixels > settings.IMAGE_MAX_PIXELS:
-                raise ValidationError(
-                    _(
-                        "The image has %(pixels)s megapixels, more than the %(limit)s allowed "
-                        "(a file this large can freeze the server)."
-                    )
-                    % {
-                        "pixels": f"{pixels / 1_000_000:.0f}",
-                        "limit": settings.IMAGE_MAX_PIXELS // 1_000_000,
-                    },
-                    code="too_many_pixels",
-                )
+                raise _too_many_pixels()
             probe.verify()
-        with PILImage.open(io.BytesIO(data), formats=list(ACCEPTED_FORMATS)) as image:
+        with PILImage.open(io.BytesIO(data), formats=OPEN_FORMATS) as image:
             taken_at = _taken_at(image)
             turn = _TRANSPOSE.get(_orientation(image))
             icc = image.info.get("icc_profile")
@@ -249,10 +252,8 @@ def prepare(data: bytes) -> Prepared:
                 frames = [f.transpose(turn) for f in frames]
     except ValidationError:
         raise
-    except PILImage.DecompressionBombError as exc:
-        raise ValidationError(
-            _("The image is too large to open safely."), code="too_many_pixels"
-        ) from exc
+    except PILImage.DecompressionBombError as exc:  # Pillow's own guard, past ours
+        raise _too_many_pixels() from exc
     except PILImage.UnidentifiedImageError as exc:
         raise ValidationError(
             _("The file is not a photo in a format we accept (%(formats)s).")
@@ -261,8 +262,10 @@ def prepare(data: bytes) -> Prepared:
         ) from exc
     except (OSError, SyntaxError, ValueError, EOFError, IndexError) as exc:
         raise ValidationError(
-            _("The file is damaged or incomplete and cannot be opened (%(reason)s).")
-            % {"reason": exc},
+            _(
+                "The file is damaged or incomplete and cannot be opened "
+                "(perhaps the copy or the upload was cut short)."
+            ),
             code="damaged",
         ) from exc
     return Prepared(
