@@ -19,8 +19,11 @@ _counter = itertools.count(1)
 def jpeg_bytes(
     size: tuple[int, int] = (64, 40), color: tuple[int, int, int] | None = None, **save_options
 ) -> bytes:
-    """A real JPEG; each call gives different pixels unless ``color`` is fixed."""
-    color = color or (next(_counter) % 256, 90, 140)
+    """A real JPEG; each call gives a different file unless ``color`` is fixed."""
+    n = next(_counter)
+    if color is None:
+        color = (n % 256, 90, 140)
+        save_options.setdefault("comment", f"test {n}")  # close colours may encode alike
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, "JPEG", **save_options)
     return buffer.getvalue()
