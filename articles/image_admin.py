@@ -301,6 +301,10 @@ class ImageAdmin(admin.ModelAdmin):
             place=form.cleaned_data["place"],
         )
 
+    def save_related(self, request, form, formsets, change) -> None:
+        if change:  # a new photo has no relations to save: the service stored it whole
+            super().save_related(request, form, formsets, change)
+
     def save_model(self, request, obj, form, change) -> None:
         if not change:
             return  # stored by save_form, through the upload service
