@@ -8,7 +8,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean
+.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean bench-images
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test-pg: $(STAMP)
 ## make test-browser: only the tests that drive headless Chromium
 test-browser: $(STAMP)
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+## make bench-images: photo upload time/memory (24 MP) and the admin library page (10.000 photos)
+bench-images: $(STAMP)
+	$(BIN)/python bench/images.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
