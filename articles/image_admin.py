@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, When
 from django.forms import modelformset_factory
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
@@ -387,8 +388,10 @@ class ImageAdmin(admin.ModelAdmin):
 
     def captions_view(self, request: HttpRequest) -> HttpResponse:
         """One form for the captions, credit and place of many photos at once."""
-        ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.strip().isdigit()]
-        queryset = Image.objects.filter(pk__in=ids).order_by("pk")
+        ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.strip().isdigit()][:500]
+        queryset = Image.objects.filter(pk__in=ids)
+        if ids:  # in the order the files were picked
+            queryset = queryset.order_by(Case(*(When(pk=pk, then=n) for n, pk in enumerate(ids))))
         if not self.has_change_permission(request):
             if not self.has_add_permission(request):
                 raise PermissionDenied

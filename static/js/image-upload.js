@@ -22,7 +22,6 @@
 
   var jobs = [];
   var running = 0;
-  var storedIds = [];
 
   root.classList.add("uploader--js");
 
@@ -31,6 +30,7 @@
   }
 
   function megabytes(bytes) {
+    if (bytes < 1048576) return Math.max(1, Math.round(bytes / 1024)) + " KB";
     return (bytes / 1048576).toFixed(1).replace(".", ",") + " MB";
   }
 
@@ -97,7 +97,7 @@
       try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
       running -= 1;
       if (answer && answer.ok) {
-        storedIds.push(answer.id);
+        job.id = answer.id;
         finish(job, true, msg.msgDone + (answer.note ? " — " + answer.note : ""), answer);
       } else {
         finish(job, false, (answer && answer.error) || msg.msgServer);
@@ -154,6 +154,10 @@
     overall.value = total ? Math.round((sum / total) * 100) : 0;
     summary.textContent = format(msg.msgSummary, { done: done + failed, total: total, failed: failed });
     var busy = jobs.some(function (j) { return j.state === "waiting" || j.state === "sending"; });
+    /* In the order the files were picked, duplicates once. */
+    var storedIds = jobs.map(function (j) { return j.id; }).filter(function (id, index, all) {
+      return id && all.indexOf(id) === index;
+    });
     if (!busy && storedIds.length) {
       captionsLink.href = root.dataset.captions + "?ids=" + storedIds.join(",");
       captionsLink.textContent = format(msg.msgCaptions, { count: storedIds.length });
