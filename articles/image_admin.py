@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, When
 from django.forms import modelformset_factory
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -211,10 +212,10 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("original file"))
     def original_details(self, image: Image) -> str:
-        size = f"{image.original_size / (1024 * 1024):.1f}".replace(".", ",")
+        size = filesizeformat(image.original_size)
         kept = _("kept privately on the server") if image.private_original else _("not kept")
         return format_html(
-            "{} · {} · {} MB<br>{}: {}",
+            "{} · {} · {}<br>{}: {}",
             image.original_filename or "—",
             image.original_format or "—",
             size,
@@ -505,15 +506,44 @@ def _usage_lines(usage: images.Usage, prefix: str = "") -> list[str]:
 # The photo story inside the article form -----------------------------------------
 
 
+class GalleryItemForm(forms.ModelForm):
+    position = forms.IntegerField(
+        label=gettext_lazy("position"),
+        min_value=0,
+        required=False,
+        help_text=gettext_lazy("Empty: after the others."),
+    )
+
+    class Meta:
+        model = GalleryItem
+        fields = ["position", "image", "caption"]
+
+
+class GalleryItemFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        following = 1 + max((f.cleaned_data.get("position") or 0 for f in kept), default=0)
+        for form in kept:
+            if form.cleaned_data.get("position") is None:  # photos added without a number
+                form.cleaned_data["position"] = form.instance.position = following
+                following += 1
+
+
 class GalleryItemInline(admin.TabularInline):
     """The ordered photos of an article's photo story, picked from the library."""
 
     model = GalleryItem
+    form = GalleryItemForm
+    formset = GalleryItemFormSet
     extra = 0
     autocomplete_fields = ["image"]
     fields = ["position", "image", "preview", "caption"]
     readonly_fields = ["preview"]
     verbose_name_plural = gettext_lazy("Photo story (gallery)")
+
+    class Media:
+        css = {"all": ["css/admin-images.css"]}
 
     @admin.display(description=gettext_lazy("preview"))
     def preview(self, item: GalleryItem) -> str:
