@@ -219,3 +219,16 @@ def test_a_failure_while_writing_takes_back_the_files_already_written(db, media_
         upload(noisy_jpeg())
     assert Image.objects.count() == 0
     assert files_in(media_root) == []
+
+
+def test_iphone_heic_is_accepted_and_stored_as_jpeg(db):
+    """HEIC cannot be written with the project's libraries (pi-heif only decodes): this
+    596-byte file was made once with Debian's heif-enc (red left half, blue right half)."""
+    data = (Path(__file__).parents[1] / "fixtures" / "iphone-64x48.heic").read_bytes()
+    image = upload(data, name="IMG_4521.HEIC")
+    assert image.original_format == "HEIF"
+    assert image.file.name.endswith(".jpg")
+    stored = open_stored(image)
+    assert stored.size == (64, 48)
+    red, _g, blue = stored.getpixel((8, 24))
+    assert red > 150 and blue < 90
