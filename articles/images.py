@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import zipfile
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO
@@ -365,38 +367,67 @@ def social_name(focal: tuple[float, float]) -> str:
     return f"og-{round(focal[0] * 100)}-{round(focal[1] * 100)}.jpg"
 
 
-def build_renditions(prepared: Prepared, focal: tuple[float, float]) -> tuple[dict, dict]:
-    """Encode every rendition; return (files relative to the image folder, description)."""
-    files: dict[str, bytes] = {}
-    picture_frames = prepared.frames
+def build_renditions(
+    prepared: Prepared, focal: tuple[float, float], pool: Executor | None = None
+) -> tuple[dict, dict]:
+    """Encode every rendition; return (files relative to the image folder, description).
+
+    Resizing is done here; the encodes go to ``pool`` when given (Pillow releases the GIL
+    while it encodes, so two cores make them in about half the time).
+    """
+    pool = pool or _SERIAL
     width, height = prepared.picture.size
     sizes = rendition_sizes(width, height)
     # One high-quality downscale to the largest size; the smaller ones come from it.
-    base = _resize(picture_frames, sizes[-1]) if sizes[-1] != (width, height) else picture_frames
+    # Pillow's save() sets attributes on the image it writes, so two threads never share an
+    # image object: copies where the same picture is encoded twice (they are small).
+    if sizes[-1] != (width, height):
+        base = _resize(prepared.frames, sizes[-1])
+    else:
+        base = [f.copy() for f in prepared.frames]
+    animation = {"duration": prepared.durations, "loop": prepared.loop} if prepared.animated else {}
+    jobs = {}
     for w, h in reversed(sizes):
         frames = base if (w, h) == sizes[-1] else _resize(base, (w, h))
-        files[f"{w}.webp"] = _encode(
-            frames,
-            "WEBP",
-            quality=settings.IMAGE_WEBP_QUALITY,
-            **({"duration": prepared.durations, "loop": prepared.loop} if len(frames) > 1 else {}),
+        jobs[f"{w}.webp"] = pool.submit(
+            _encode, frames, "WEBP", quality=settings.IMAGE_WEBP_QUALITY, **animation
         )
-        files[f"{w}.jpg"] = _encode(
-            frames[:1], "JPEG", quality=settings.IMAGE_JPEG_QUALITY, progressive=True
+        jobs[f"{w}.jpg"] = pool.submit(
+            _encode,
+            [frames[0].copy()],
+            "JPEG",
+            quality=settings.IMAGE_JPEG_QUALITY,
+            progressive=True,
         )
-    files[social_name(focal)] = render_social(prepared.picture, focal)
+    # The social crop comes from the largest rendition: the same region, far fewer pixels.
+    jobs[social_name(focal)] = pool.submit(render_social, base[0], focal)
     description = {
         "v": RENDITIONS_VERSION,
         "sizes": [list(s) for s in sizes],
         "social": social_name(focal),
         "animated": prepared.animated,
     }
-    return files, description
+    return {name: job.result() for name, job in jobs.items()}, description
+
+
+class _Serial(Executor):
+    """Runs submitted work at once, in this thread."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+
+_SERIAL = _Serial()
 
 
 def render_social(picture: PILImage.Image, focal: tuple[float, float]) -> bytes:
     box = focal_crop_box(picture.size, SOCIAL_SIZE, focal)
-    crop = picture.resize(SOCIAL_SIZE, PILImage.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+    crop = picture.resize(SOCIAL_SIZE, PILImage.Resampling.LANCZOS, box=box, reducing_gap=2.0)
     return _encode([crop], "JPEG", quality=settings.IMAGE_JPEG_QUALITY, progressive=True)
 
 
@@ -481,10 +512,12 @@ def _store(
     image: Image, prepared: Prepared, data: bytes, original_name: str, writer: _Writer
 ) -> None:
     """Write the cleaned copy, its renditions and (if set) the private original."""
-    stored = encode_stored(prepared)
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        stored_job = pool.submit(encode_stored, prepared)
+        files, description = build_renditions(prepared, image.focal_point, pool)
+        stored = stored_job.result()
     extension = EXTENSIONS[prepared.stored_format]
     name = writer.save(default_storage, image_upload_to(image, f"x{extension}"), stored)
-    files, description = build_renditions(prepared, image.focal_point)
     folder = _folder(name)
     for relative, content in files.items():
         writer.save(default_storage, f"{folder}/{relative}", content)
