@@ -443,3 +443,19 @@ def test_json_answers_are_valid_json_for_the_script(client, photo_staff):
     response = as_user(client, photo_staff).post(UPLOAD_FILE, {})
     assert response.status_code == 400
     assert json.loads(response.content) == {"ok": False, "error": "Không nhận được tệp nào."}
+
+
+def test_picking_a_cover_in_the_article_form_searches_without_accents(client, editor):
+    wanted = make_image(caption="Tuần tra tại xã Yên Ninh", place="huyện Phú Lương")
+    make_image(caption="Hội nghị tổng kết")
+    as_user(client, editor)
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": "cover",
+            "term": "yen ninh",
+        },
+    )
+    assert [r["id"] for r in response.json()["results"]] == [str(wanted.pk)]
