@@ -58,7 +58,7 @@ def _verified(upload) -> None:
     if upload is None:
         return
     try:
-        images.prepare(images._read(upload))
+        images.prepare(images.read_upload(upload))
     finally:
         upload.seek(0)
 
@@ -437,7 +437,7 @@ def _captions_url(ids: list[int]) -> str:
 
 
 def _upload_one(request: HttpRequest, upload) -> dict:
-    name = images._clean_name(upload.name)
+    name = images.clean_filename(upload.name)
     try:
         image, created = images.add_image(
             upload, original_name=upload.name, uploaded_by=request.user

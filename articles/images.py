@@ -536,7 +536,7 @@ def _store(
     image.taken_at = prepared.taken_at
 
 
-def _read(file: IO[bytes]) -> bytes:
+def read_upload(file: IO[bytes]) -> bytes:
     size = getattr(file, "size", None)
     if size is not None:
         check_size(size)  # refuse before reading 2 GB into memory
@@ -547,7 +547,7 @@ def _read(file: IO[bytes]) -> bytes:
     return data
 
 
-def _clean_name(name: str) -> str:
+def clean_filename(name: str) -> str:
     """The original name, kept as data only: no folders, no control characters."""
     base = PurePath(str(name or "").replace("\\", "/")).name
     base = "".join(c for c in base if c.isprintable())
@@ -612,7 +612,7 @@ def add_image(
 def _upload(
     file: IO[bytes], *, original_name: str, uploaded_by, focal_point=None, **metadata: str
 ) -> tuple[Image, bool]:
-    data = _read(file)
+    data = read_upload(file)
     checksum = hashlib.sha256(data).hexdigest()
     existing = Image.objects.filter(checksum=checksum).first()
     if existing is not None:
@@ -623,7 +623,7 @@ def _upload(
         alt_text=metadata.get("alt_text", "")[:300],
         credit=metadata.get("credit", "")[:200],
         place=metadata.get("place", "")[:200],
-        original_filename=_clean_name(original_name),
+        original_filename=clean_filename(original_name),
         checksum=checksum,
         uploaded_by=uploaded_by,
     )
@@ -648,14 +648,14 @@ def image_replace(*, image: Image, file: IO[bytes], by, original_name: str | Non
     Articles showing the photo keep showing it (the record and its id stay); the old
     files are removed once the change is committed.
     """
-    data = _read(file)
+    data = read_upload(file)
     prepared = prepare(data)
     old = (image.file.name, dict(image.renditions), image.private_original)
     original_name = original_name if original_name is not None else getattr(file, "name", "")
     writer = _Writer()
     try:
         _store(image, prepared, data, original_name, writer)
-        image.original_filename = _clean_name(original_name)
+        image.original_filename = clean_filename(original_name)
         image.checksum = hashlib.sha256(data).hexdigest()
         image.save()
     except BaseException:
