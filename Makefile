@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit
+.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test-pg: $(STAMP)
 ## make test-browser: only the tests that drive headless Chromium
 test-browser: $(STAMP)
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+## make bench-images: photo upload time/memory (24 MP) and the admin library page (10.000 photos)
+bench-images: $(STAMP)
+	$(BIN)/python bench/images.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

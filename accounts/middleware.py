@@ -1,5 +1,6 @@
 """Staff sessions that have not passed a required second factor do not reach staff pages."""
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -51,3 +52,26 @@ class SecondFactorMiddleware:
             return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
         request.user = AnonymousUser()
         return None
+
+
+class SessionRenewalMiddleware:
+    """Sliding idle expiry for sessions without writing the session on every request.
+
+    The session's expiry (SESSION_COOKIE_AGE, i.e. STAFF_SESSION_IDLE_HOURS) is renewed at
+    most once every RENEW_SECONDS: idle time is still measured to within a few minutes,
+    and a page view costs no database write.
+    """
+
+    RENEW_SECONDS = 300
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if now - session.get("renewed_at", 0) >= self.RENEW_SECONDS:
+                session["renewed_at"] = now  # marks the session modified: saved, cookie renewed
+        return response

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass
 
 import qrcode
@@ -70,9 +71,31 @@ def is_satisfied(request: HttpRequest) -> bool:
     user = request.user
     cached = getattr(request, "_two_factor_required", None)
     if cached is None or cached[0] != user.pk:
-        cached = (user.pk, must_verify(user))
+        cached = (user.pk, _must_verify_remembered(request))
         request._two_factor_required = cached
     return not cached[1] or bool(getattr(user, "is_verified", lambda: False)())
+
+
+# How long a session remembers whether its user must verify (role changes apply after it).
+POLICY_RECHECK_SECONDS = 300
+
+
+def _must_verify_remembered(request: HttpRequest) -> bool:
+    """``must_verify`` for the session's user, asked again every few minutes, not per page."""
+    user, session = request.user, getattr(request, "session", None)
+    now, mode = int(time.time()), settings.TWO_FACTOR_REQUIRED
+    if session is not None:
+        remembered = session.get("two_factor_policy")
+        if (
+            remembered
+            and remembered[:2] == [user.pk, mode]
+            and now - remembered[3] < POLICY_RECHECK_SECONDS
+        ):
+            return remembered[2]
+    required = must_verify(user)
+    if session is not None:
+        session["two_factor_policy"] = [user.pk, mode, required, now]
+    return required
 
 
 def recovery_codes_left(user: User) -> int:

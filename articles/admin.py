@@ -24,7 +24,8 @@ from django.utils.translation import gettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import revisions, services, textfold
-from articles.images import add_image
+from articles.image_admin import GalleryItemInline  # also registers the image library
+from articles.images import image_upload
 from articles.models import (
     Article,
     Author,
@@ -193,7 +194,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     autocomplete_fields = ["tags", "campaigns", "section"]
     raw_id_fields = ["cover"]
-    inlines = [BylineInline]
+    inlines = [BylineInline, GalleryItemInline]
     actions = ["submit_selected", "forward_selected", "approve_selected", "archive_selected"]
     readonly_fields = [
         "status_display",
@@ -470,7 +471,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if upload is None:
             return JsonResponse({"error": {"message": _("No file was sent.")}}, status=400)
         try:
-            image, _created = add_image(upload, original_name=upload.name, uploaded_by=request.user)
+            image = image_upload(file=upload, uploaded_by=request.user)
         except ValidationError as error:
             return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
         return JsonResponse({"url": image.file.url, "id": image.pk})
@@ -581,30 +582,3 @@ class CampaignAdmin(ArticleCountMixin, admin.ModelAdmin):
     search_fields = ["name", "slogan"]
     raw_id_fields = ["cover"]
     date_hierarchy = "starts_on"
-
-
-@admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "caption", "credit", "dimensions", "uploaded_by", "uploaded_at"]
-    list_select_related = ["uploaded_by"]
-    search_fields = ["caption", "alt_text", "credit", "original_filename"]
-    readonly_fields = ["thumbnail", "dimensions", "original_filename", "uploaded_by", "uploaded_at"]
-
-    @admin.display(description=gettext_lazy("preview"))
-    def thumbnail(self, image: Image) -> str:
-        if not image.file:
-            return "—"
-        return format_html(
-            '<img src="{}" alt="" width="96" height="{}" loading="lazy" class="nr-thumb">',
-            image.file.url,
-            round(96 * image.height / image.width) if image.width else 64,
-        )
-
-    @admin.display(description=gettext_lazy("size"))
-    def dimensions(self, image: Image) -> str:
-        return f"{image.width}×{image.height}"
-
-    def save_model(self, request, obj, form, change) -> None:
-        if not change:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)

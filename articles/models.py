@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import PurePath
 
@@ -15,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from articles.querysets import ArticleQuerySet, CampaignQuerySet
 from articles.sanitize import clean_body
 from articles.slugs import unique_slug
-from articles.textfold import search_document
+from articles.textfold import fold_accents, search_document
+
+_BODY_IMAGE_ID = re.compile(r'data-image-id="(\d+)"')
 
 
 def staff_reference(verbose_name) -> models.ForeignKey:
@@ -152,10 +155,27 @@ def image_upload_to(instance: Image, filename: str) -> str:
     return timezone.localdate().strftime("anh/%Y/%m/%d/") + uuid.uuid4().hex + suffix
 
 
+class ImageQuerySet(models.QuerySet):
+    def with_usage(self) -> ImageQuerySet:
+        """Annotate ``in_use``: a cover, a campaign cover, a body photo or a gallery photo."""
+        return self.annotate(
+            in_use=models.Exists(Article.objects.filter(cover=models.OuterRef("pk")))
+            | models.Exists(Campaign.objects.filter(cover=models.OuterRef("pk")))
+            | models.Exists(BodyImage.objects.filter(image=models.OuterRef("pk")))
+            | models.Exists(GalleryItem.objects.filter(image=models.OuterRef("pk")))
+        )
+
+    def used(self) -> ImageQuerySet:
+        return self.with_usage().filter(in_use=True)
+
+    def unused(self) -> ImageQuerySet:
+        return self.with_usage().filter(in_use=False)
+
+
 class Image(models.Model):
-    file = models.ImageField(
-        _("file"), upload_to=image_upload_to, width_field="width", height_field="height"
-    )
+    """A photo of the library. Its stored file is upright and carries no metadata."""
+
+    file = models.ImageField(_("file"), upload_to=image_upload_to)
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
     caption = models.CharField(
@@ -171,24 +191,100 @@ class Image(models.Model):
         help_text=_("What the photo shows, for readers who cannot see it."),
     )
     credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("“Ảnh: …”"))
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the photo was taken, as readers know it: “xã Yên Ninh, Phú Lương”."),
+    )
+    taken_at = models.DateTimeField(
+        _("taken at"),
+        null=True,
+        blank=True,
+        help_text=_("Read from the camera before its metadata was removed; staff only."),
+    )
+    focal_x = models.FloatField(
+        _("focal point (across)"),
+        null=True,
+        blank=True,
+        help_text=_("0 = left edge, 1 = right edge. Crops keep this point in the picture."),
+    )
+    focal_y = models.FloatField(
+        _("focal point (down)"),
+        null=True,
+        blank=True,
+        help_text=_("0 = top edge, 1 = bottom edge."),
+    )
     original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
+    original_format = models.CharField(
+        _("original format"), max_length=10, blank=True, editable=False
+    )
+    original_size = models.PositiveBigIntegerField(
+        _("original size (bytes)"), default=0, editable=False
+    )
+    private_original = models.CharField(
+        _("private original"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("The untouched upload, kept outside the public folder if the site is so set."),
+    )
     checksum = models.CharField(
         _("SHA-256"), max_length=64, db_index=True, editable=False, blank=True
     )
+    renditions = models.JSONField(
+        _("renditions"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The resized copies readers get, made once when the file is stored."),
+    )
+    search_text = models.TextField(editable=False, blank=True)
     uploaded_by = staff_reference(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
+
+    objects = ImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        indexes = [models.Index(fields=["-uploaded_at", "-id"], name="image_library_order_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(focal_x__isnull=True) & models.Q(focal_y__isnull=True))
+                | (
+                    models.Q(focal_x__gte=0, focal_x__lte=1)
+                    & models.Q(focal_y__gte=0, focal_y__lte=1)
+                ),
+                name="image_focal_point_inside",
+                violation_error_message=_(
+                    "The focal point needs both values, each between 0 and 1."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.caption or self.original_filename or self.file.name
 
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold_accents(
+            " ".join([self.caption, self.alt_text, self.credit, self.place, self.original_filename])
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
     @property
     def alt(self) -> str:
         return self.alt_text or self.caption
+
+    @property
+    def focal_point(self) -> tuple[float, float]:
+        """Where crops centre: the staff's choice, else the middle."""
+        if self.focal_x is None or self.focal_y is None:
+            return (0.5, 0.5)
+        return (self.focal_x, self.focal_y)
 
 
 class Campaign(SluggedModel):
@@ -208,7 +304,7 @@ class Campaign(SluggedModel):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="cover_of_campaigns",
     )
 
     objects = CampaignQuerySet.as_manager()
@@ -273,6 +369,14 @@ class Article(SluggedModel):
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
     campaigns = models.ManyToManyField(
         Campaign, verbose_name=_("campaigns"), blank=True, related_name="articles"
+    )
+    body_images = models.ManyToManyField(
+        Image,
+        verbose_name=_("photos in the body"),
+        through="BodyImage",
+        blank=True,
+        editable=False,
+        related_name="in_body_of",
     )
     authors = models.ManyToManyField(
         Author,
@@ -371,6 +475,11 @@ class Article(SluggedModel):
         self.body = link_body_images(clean_body(self.body))
         self.search_text = search_document(self.title, self.sapo, self.body)
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            # Derived from the body: the library photos it shows (they cannot be deleted).
+            ids = {int(i) for i in _BODY_IMAGE_ID.findall(self.body)}
+            self.body_images.set(Image.objects.filter(pk__in=ids).values_list("pk", flat=True))
 
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -510,3 +619,53 @@ class DailyViews(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} {self.day}: {self.views}"
+
+
+class BodyImage(models.Model):
+    """A library photo shown in an article's body (kept in step with the body on save)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(Image, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("photo in a body")
+        verbose_name_plural = _("photos in bodies")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="bodyimage_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.article)
+
+
+class GalleryItem(models.Model):
+    """One photo of an article's photo story, in order."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="gallery_items"
+    )
+    image = models.ForeignKey(
+        Image, verbose_name=_("photo"), on_delete=models.PROTECT, related_name="gallery_items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    caption = models.CharField(
+        _("caption in this story"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty to use the library caption."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("photo of the photo story")
+        verbose_name_plural = _("photo story")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="galleryitem_unique_image"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.image)
+
+    @property
+    def shown_caption(self) -> str:
+        return self.caption or self.image.caption

@@ -19,6 +19,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def fold_accents(text: str) -> str:
+    """'Đội CSGT Phú Lương' → 'doi csgt phu luong': folded, whitespace collapsed."""
+    return " ".join(fold(text).split())
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``, punctuation dropped."""
     return _WORD.findall(fold(text))

@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from articles.images import add_image
+from articles.images import add_image, discard_files
 from articles.models import Article, Author, Byline, Campaign, Image, Section, Tag
 from articles.sanitize import IMG_TAG, clean_body, img_attributes
 from articles.slugs import slugify_vi
@@ -175,7 +174,7 @@ class ArticleImporter:
     @staticmethod
     def _discard(names: list[str]) -> None:
         for name in names:
-            default_storage.delete(name)
+            discard_files(name)
 
     def _import(self, record: dict, new_files: list[str]) -> ImportResult:
         source = _text(record, "source", limit=50) or self.source

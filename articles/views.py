@@ -18,8 +18,18 @@ from django.views.generic import DetailView, ListView
 from articles import pageviews
 from articles.body import render_body
 from articles.context_processors import navigation
-from articles.models import Article, Author, Byline, Campaign, OldSlug, Section, Tag
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    Campaign,
+    GalleryItem,
+    OldSlug,
+    Section,
+    Tag,
+)
 from articles.search import Query, search, snippet
+from articles.templatetags.pictures import article_body
 
 HOME_FEATURED = 5  # featured stories under the headline (4–6)
 HOME_LATEST = 10
@@ -128,6 +138,10 @@ class ArticleDetailView(DetailView):
                 "tags",
                 "campaigns",
             )
+            # Most articles have no photo story: ask in the same query, load it only if so.
+            .annotate(
+                has_gallery=models.Exists(GalleryItem.objects.filter(article=models.OuterRef("pk")))
+            )
         )
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -142,8 +156,12 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        gallery = []
+        if article.has_gallery:
+            gallery = list(article.gallery_items.select_related("image"))
         context.update(
-            body_html=render_body(article.body),
+            body_html=render_body(article_body(article)),
+            gallery=gallery,
             related=list(Article.objects.published().related_to(article)[:4]),
             canonical_url=absolute(article.get_absolute_url()),
         )

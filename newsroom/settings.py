@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "newsroom.middleware.PublicInputMiddleware",
     "newsroom.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "accounts.middleware.SessionRenewalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -189,7 +190,8 @@ AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # the password changes (Django's session auth hash).
 STAFF_SESSION_IDLE_HOURS = env.int("STAFF_SESSION_IDLE_HOURS", default=8)
 SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_HOURS * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+# Renewed by accounts.middleware.SessionRenewalMiddleware (at most every 5 minutes).
+SESSION_SAVE_EVERY_REQUEST = False
 
 # Vietnamese first: language, time zone and number formats (see newsroom/formats/vi).
 LANGUAGE_CODE = "vi"
@@ -259,6 +261,19 @@ TWO_PERSON_APPROVAL = env.bool("TWO_PERSON_APPROVAL", default=True)
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
 # Largest image in pixels: anything bigger is treated as a decompression bomb.
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+# Keep each untouched upload (with its GPS and camera data) in a private folder outside
+# MEDIA_ROOT, for investigators; empty (the default) keeps only the cleaned copy.
+IMAGE_PRIVATE_ORIGINALS_ROOT = env.str("IMAGE_PRIVATE_ORIGINALS_ROOT", default="")
+if IMAGE_PRIVATE_ORIGINALS_ROOT and Path(IMAGE_PRIVATE_ORIGINALS_ROOT).resolve().is_relative_to(
+    Path(MEDIA_ROOT).resolve()
+):
+    raise ImproperlyConfigured(
+        "IMAGE_PRIVATE_ORIGINALS_ROOT must be outside MEDIA_ROOT: the originals carry GPS."
+    )
+# Encoder qualities: the cleaned full-size copy, and the renditions readers get.
+IMAGE_ORIGINAL_QUALITY = env.int("IMAGE_ORIGINAL_QUALITY", default=90)
+IMAGE_JPEG_QUALITY = env.int("IMAGE_JPEG_QUALITY", default=82)
+IMAGE_WEBP_QUALITY = env.int("IMAGE_WEBP_QUALITY", default=78)
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Public site: page views are buffered and written in bulk at most this often (seconds;

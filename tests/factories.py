@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import struct
+import zlib
 
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -17,10 +19,44 @@ _counter = itertools.count(1)
 def jpeg_bytes(
     size: tuple[int, int] = (64, 40), color: tuple[int, int, int] | None = None, **save_options
 ) -> bytes:
-    """A real JPEG; each call gives different pixels unless ``color`` is fixed."""
-    color = color or (next(_counter) % 256, 90, 140)
+    """A real JPEG; each call gives a different file unless ``color`` is fixed."""
+    n = next(_counter)
+    if color is None:
+        color = (n % 256, 90, 140)
+        save_options.setdefault("comment", f"test {n}")  # close colours may encode alike
     buffer = io.BytesIO()
     PILImage.new("RGB", size, color).save(buffer, "JPEG", **save_options)
+    return buffer.getvalue()
+
+
+def phone_photo(
+    size: tuple[int, int] = (120, 80),
+    *,
+    orientation: int = 6,
+    gps: bool = True,
+    taken: str = "2024:05:01 08:30:00",
+    **save_options,
+) -> bytes:
+    """A JPEG as phones write it: pixels stored sideways plus an EXIF Orientation tag,
+    GPS coordinates, the camera model and the capture time.
+
+    Seen upright it is ``size`` wide, red on the left half and blue on the right.
+    """
+    upright = PILImage.new("RGB", size, (0, 0, 220))
+    upright.paste((220, 0, 0), (0, 0, size[0] // 2, size[1]))
+    stored = upright.rotate(90, expand=True) if orientation == 6 else upright
+    exif = PILImage.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "Samsung"
+    exif[0x0110] = "Galaxy A54 của Nguyễn Văn An"
+    exif[0x013B] = "Nguyễn Văn An"  # Artist
+    exif.get_ifd(0x8769)[0x9003] = taken
+    if gps:
+        location = exif.get_ifd(0x8825)
+        location[1], location[2] = "N", (21.0, 35.0, 12.5)
+        location[3], location[4] = "E", (105.0, 50.0, 3.25)
+    buffer = io.BytesIO()
+    stored.save(buffer, "JPEG", exif=exif.tobytes(), quality=92, **save_options)
     return buffer.getvalue()
 
 
@@ -64,3 +100,65 @@ def make_article(*, authors: list[Author] | None = None, **overrides) -> Article
     article.tags.set(tags)
     article.campaigns.set(campaigns)
     return article
+
+
+# Files photo staff (and attackers) send --------------------------------------------
+
+
+def noisy_jpeg(size: tuple[int, int] = (640, 400), **save_options) -> bytes:
+    """A JPEG with photo-like detail (noise compresses badly, like a real photo)."""
+    noise = PILImage.effect_noise(size, 60).convert("RGB")
+    buffer = io.BytesIO()
+    noise.save(buffer, "JPEG", quality=90, **save_options)
+    return buffer.getvalue()
+
+
+def cmyk_jpeg(size: tuple[int, int] = (80, 50)) -> bytes:
+    """A print-shop JPEG in CMYK: pure magenta + yellow, i.e. red."""
+    buffer = io.BytesIO()
+    PILImage.new("CMYK", size, (0, 255, 255, 0)).save(buffer, "JPEG", quality=95)
+    return buffer.getvalue()
+
+
+def png_16bit(size: tuple[int, int] = (256, 16)) -> bytes:
+    """A 16-bit greyscale PNG ramping from black (left) to white (right)."""
+    ramp = PILImage.new("I;16", size)
+    ramp.putdata(
+        [round(65535 * x / (size[0] - 1)) for _y in range(size[1]) for x in range(size[0])]
+    )
+    buffer = io.BytesIO()
+    ramp.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def animated_gif(size: tuple[int, int] = (60, 40), colours=((200, 0, 0), (0, 160, 0), (0, 0, 200))):
+    frames = [PILImage.new("RGB", size, colour) for colour in colours]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], duration=120, loop=0)
+    return buffer.getvalue()
+
+
+def truncated_jpeg() -> bytes:
+    data = noisy_jpeg((400, 300))
+    return data[: len(data) // 2]
+
+
+def bomb_png(side: int = 30_000) -> bytes:
+    """A few kilobytes that claim 900 megapixels (1-bit greyscale, all black)."""
+
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
+
+    row = b"\x00" + b"\x00" * ((side + 7) // 8)
+    pixels = zlib.compress(row * side, 9)
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+SVG_WITH_SCRIPT = (
+    b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    b"<script>fetch('/admin/')</script><rect width='10' height='10'/></svg>"
+)
+HTML_PAGE = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"

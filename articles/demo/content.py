@@ -2259,3 +2259,19 @@ ARTICLES = [
         },
     },
 ]
+
+
+# A photo story for the lead article (the order is the order readers see).
+PHOTO_STORY = {
+    "article": "demo-001",
+    "credit": "Ảnh: Đỗ Thu Trang",
+    "place": "Trụ sở Công an tỉnh Sông Lam",
+    "photos": [
+        ("ceremony", "Lực lượng tham gia lễ ra quân tập trung tại sân trụ sở Công an tỉnh."),
+        ("meeting", "Đại biểu dự hội nghị triển khai đợt cao điểm tại hội trường."),
+        ("patrol", "Tổ tuần tra cơ động xuất phát ngay sau lễ ra quân."),
+        ("traffic", "Cảnh sát giao thông kiểm tra phương tiện trên quốc lộ qua địa bàn."),
+        ("community", "Công an xã phối hợp với lực lượng tự quản ở khu dân cư."),
+        ("digital", "Trung tâm chỉ huy theo dõi hình ảnh camera an ninh toàn tỉnh."),
+    ],
+}

@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from articles import images
 from articles.models import Article, Image
+from articles.templatetags.pictures import picture_context
 
 register = template.Library()
 
@@ -30,20 +32,21 @@ def picture(
     sizes: str = "100vw",
     css_class: str = "",
 ) -> dict:
-    """The one place that writes an <img>: renditions (issue 5) plug in here.
+    """Responsive renditions of a library photo (see articles/templatetags/pictures.py).
 
     The alt text is the image's own, else its caption, else ``alt`` (e.g. the title).
     Above-the-fold images pass ``lazy=False, priority=True``.
     """
-    return {
-        "image": image,
-        "src": image.file.url if image and image.file else "",
-        "alt": (image.alt if image else "") or alt,
-        "lazy": lazy and not priority,
-        "priority": priority,
-        "sizes": sizes,
-        "css_class": css_class,
-    }
+    if image is None:
+        return {"image": None}
+    return picture_context(
+        image,
+        sizes=sizes,
+        lazy=lazy,
+        alt=image.alt or alt,
+        css_class=css_class,
+        priority=priority,
+    )
 
 
 @register.filter
@@ -115,9 +118,9 @@ def article_structured_data(article: Article) -> dict:
         data["image"] = [
             {
                 "@type": "ImageObject",
-                "url": absolute(article.cover.file.url),
-                "width": article.cover.width,
-                "height": article.cover.height,
+                "url": images.social_image_url(article.cover),
+                "width": 1200,
+                "height": 630,
                 "caption": article.cover.caption,
             }
         ]

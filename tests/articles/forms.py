@@ -22,6 +22,10 @@ def article_form_data(article: Article | None = None, **overrides) -> dict:
         "bylines-INITIAL_FORMS": "0",
         "bylines-MIN_NUM_FORMS": "1",
         "bylines-MAX_NUM_FORMS": "1000",
+        "gallery_items-TOTAL_FORMS": "0",
+        "gallery_items-INITIAL_FORMS": "0",
+        "gallery_items-MIN_NUM_FORMS": "0",
+        "gallery_items-MAX_NUM_FORMS": "1000",
     }
     if article is not None:
         data.update(

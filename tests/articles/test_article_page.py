@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from articles import images
 from articles.models import Article, Tag
 from tests.factories import (
     jpeg_bytes,
@@ -107,11 +108,11 @@ def test_open_graph_twitter_card_and_canonical(client, article):
     assert f'<meta property="og:url" content="{url}">' in html
     assert f'<meta property="og:title" content="{article.title}">' in html
     assert '<meta property="og:description" content="Hơn 2.000 cán bộ' in html
-    assert (
-        f'<meta property="og:image" content="http://127.0.0.1:8000{article.cover.file.url}">'
-        in html
-    )
-    assert '<meta property="og:image:width" content="1280">' in html
+    # The 1200×630 social crop of the cover, never the original.
+    social = images.social_image_url(article.cover)
+    assert social.startswith("http://127.0.0.1:8000/media/") and social.endswith(".jpg")
+    assert f'<meta property="og:image" content="{social}">' in html
+    assert '<meta property="og:image:width" content="1200">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert f"<title>{article.title} — Công an tỉnh Sông Lam</title>" in html
     assert '<meta name="description" content="Hơn 2.000 cán bộ' in html
@@ -133,7 +134,7 @@ def test_json_ld_news_article(client, article):
             "affiliation": {"@type": "Organization", "name": "Công an huyện Phú Lương"},
         }
     ]
-    assert data["image"][0]["url"] == f"http://127.0.0.1:8000{article.cover.file.url}"
+    assert data["image"][0]["url"] == images.social_image_url(article.cover)
     assert data["publisher"]["name"] == "Công an tỉnh Sông Lam"
     assert data["publisher"]["logo"]["url"] == "http://127.0.0.1:8000/static/img/logo.png"
 

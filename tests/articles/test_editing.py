@@ -216,7 +216,7 @@ def test_editor_image_upload_refuses_what_is_not_an_image(client, reporter):
     fake.name = "anh.jpg"
     response = client.post(reverse("admin:articles_article_editor_upload"), {"upload": fake})
     assert response.status_code == 400
-    assert "không phải là ảnh hợp lệ" in response.json()["error"]["message"]
+    assert "không phải ảnh chụp" in response.json()["error"]["message"]
     assert not Image.objects.exists()
 
 

@@ -12,7 +12,7 @@ from accounts.models import User
 from accounts.roles import Role
 from articles.demo.photos import render_photo
 from articles.management.commands import seed_demo
-from articles.models import Article, Author, Campaign, Image, Section, Tag
+from articles.models import Article, Author, Campaign, GalleryItem, Image, Section, Tag
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +40,10 @@ def test_seed_demo_twice_is_the_same_as_once(db, monkeypatch, media_root):
     assert first["Author"] == 6
     assert 25 <= first["Article"] <= 40
     assert first["User"] == 5
-    assert len(files) == first["Image"]
+    assert GalleryItem.objects.count() == 6  # the lead article's photo story, once
+    # One cleaned copy per image (in its day folder), its renditions in a folder beside it.
+    stored = [p for p in media_root.rglob("*") if p.is_file() and p.parent.name.isdigit()]
+    assert len(stored) == first["Image"]
     published = Article.objects.published()
     assert published.count() == first["Article"] - 3  # two drafts and one scheduled
     assert published.filter(cover__isnull=False).count() == published.count()

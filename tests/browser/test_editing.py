@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.factories import make_article
@@ -47,7 +48,7 @@ def test_unsaved_text_survives_a_closed_tab(live_server, desktop, editor):
     desktop.fill("#id_title", "Tiêu đề đang viết dở chưa kịp lưu")
     desktop.locator(".ck-editor__main > .ck-editor__editable").click()
     desktop.keyboard.type("Đoạn văn mới gõ thêm.")
-    desktop.wait_for_timeout(1500)  # the autosave settles
+    expect(desktop.locator("#nr-autosave-status")).to_contain_text("Bản nháp đã lưu trên máy")
 
     desktop.goto(url)  # the tab was closed and opened again
     banner = desktop.locator(".nr-notice--restore")

@@ -27,7 +27,7 @@ from accounts.roles import Role
 from articles.demo import content
 from articles.demo.photos import render_photo
 from articles.images import add_image
-from articles.models import Article, Author, Campaign, DailyViews, Section
+from articles.models import Article, Author, Campaign, DailyViews, GalleryItem, Section
 
 DEMO_SOURCE = "demo"
 DEMO_USERS = [
@@ -65,6 +65,7 @@ class Command(BaseCommand):
             out = io.StringIO()
             call_command("import_articles", str(path), source=DEMO_SOURCE, stdout=out, verbosity=0)
             self.stdout.write(out.getvalue().strip())
+        self.photo_story()
         self.users()
         self.views()
 
@@ -171,6 +172,25 @@ class Command(BaseCommand):
                     defaults={"views": views},
                 )
             Article.objects.filter(pk=article.pk).update(view_count=total)
+
+    @transaction.atomic
+    def photo_story(self) -> None:
+        story = content.PHOTO_STORY
+        article = Article.objects.filter(source=DEMO_SOURCE, source_id=story["article"]).first()
+        if article is None:
+            return
+        for position, (scene, caption) in enumerate(story["photos"]):
+            data = render_photo(scene, _seed("story", position))
+            image, _created = add_image(
+                io.BytesIO(data),
+                original_name=f"phong-su-{position + 1}.jpg",
+                caption=caption,
+                credit=story["credit"],
+                place=story["place"],
+            )
+            GalleryItem.objects.update_or_create(
+                article=article, image=image, defaults={"position": position}
+            )
 
     def users(self) -> None:
         shared_password = os.environ.get("DEMO_PASSWORD", "")

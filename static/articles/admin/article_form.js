@@ -51,6 +51,11 @@ document.addEventListener("DOMContentLoaded", function () {
       data.savedAt = Date.now();
       data.submitted = false;
       write(data);
+      var status = document.getElementById("nr-autosave-status");
+      if (status) {
+        status.textContent = (labels.saved || "Draft kept in this browser at") + " " +
+          new Date(data.savedAt).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+      }
     }, 800);
   }
 

@@ -1,0 +1,103 @@
+"""{% picture %}: responsive, lazy, WebP-first photo markup from stored dimensions only."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from articles import images
+from articles.models import Article, Image
+
+register = template.Library()
+
+BODY_SIZES = "(min-width: 46rem) 42rem, 100vw"
+_BODY_IMG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def picture_context(
+    image: Image,
+    *,
+    sizes: str = "100vw",
+    lazy: bool = True,
+    alt: str | None = None,
+    css_class: str = "",
+    priority: bool = False,
+) -> dict:
+    src, width, height = images.fallback_rendition(image)
+    return {
+        "image": image,
+        "webp_srcset": images.srcset(image, "webp"),
+        "jpeg_srcset": images.srcset(image, "jpg"),
+        "src": src,
+        # The full-size ratio: a rendition's own rounding must not shift the layout.
+        "width": image.width or width,
+        "height": image.height or height,
+        "sizes": sizes,
+        "alt": image.alt if alt is None else alt,
+        "lazy": lazy and not priority,
+        "priority": priority,
+        "css_class": css_class,
+    }
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(
+    image: Image | None,
+    sizes: str = "100vw",
+    lazy: bool = True,
+    alt: str | None = None,
+    css_class: str = "",
+    priority: bool = False,
+) -> dict:
+    """``{% picture image sizes="(min-width: 48rem) 40vw, 100vw" lazy=True %}``
+
+    WebP renditions with a JPEG fallback, ``srcset``/``sizes``, ``width``/``height``
+    from the record (no file is opened), ``loading="lazy"`` below the fold;
+    ``priority=True`` for the one image at the top of a page.
+    """
+    if image is None:
+        return {"image": None}
+    return picture_context(
+        image, sizes=sizes, lazy=lazy, alt=alt, css_class=css_class, priority=priority
+    )
+
+
+@register.simple_tag
+def social_image_url(image: Image | None, request=None) -> str:
+    """``{% social_image_url article.cover request %}`` → absolute URL of the 1200×630 crop."""
+    return images.social_image_url(image, request)
+
+
+@register.simple_tag
+def article_body(article: Article) -> SafeString:
+    """The (already sanitised) body with each library photo served as responsive renditions.
+
+    Uses ``article.body_images`` (prefetch it in list views); unknown ids stay as they are.
+    """
+    if 'data-image-id="' not in article.body:
+        return mark_safe(article.body)  # noqa: S308 - no library photo: nothing to look up
+    by_id = {image.pk: image for image in article.body_images.all()}
+
+    def replace(match: re.Match) -> str:
+        attributes = {k: unescape(v) for k, v in _ATTRIBUTE.findall(match.group(0))}
+        image_id = attributes.get("data-image-id", "")
+        image = by_id.get(int(image_id)) if image_id.isdigit() else None
+        if image is None:
+            return match.group(0)
+        context = picture_context(image, sizes=BODY_SIZES, alt=attributes.get("alt") or None)
+        return render_to_string("includes/picture.html", context).strip()
+
+    return mark_safe(_BODY_IMG.sub(replace, article.body))  # noqa: S308 - body is sanitised on save
+
+
+@register.filter
+def thumbnail_url(image: Image) -> str:
+    """The smallest WebP rendition: the admin grid's thumbnail."""
+    from articles.image_admin import thumbnail_url as url
+
+    return url(image)
