@@ -1,11 +1,9 @@
 """Photo staff upload a batch in a real browser; readers swipe through a photo story."""
 
-import importlib
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from playwright.sync_api import expect
 
@@ -13,19 +11,6 @@ from articles.models import GalleryItem, Image
 from tests.factories import HTML_PAGE, jpeg_bytes, make_article, make_image, phone_photo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def role_groups(transactional_db):
-    """Transactional tests empty the database, groups included: put the roles back."""
-    roles = importlib.import_module("accounts.migrations.0002_role_groups").ROLES
-    for name, codes in roles.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        for code in codes:
-            app_label, codename = code.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
 
 
 def log_in(page, live_server, user) -> None:
