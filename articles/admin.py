@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -174,6 +175,10 @@ class AuthorFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _read_only(field: str) -> str:
+    return {"body": "body_display"}.get(field, field)
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleForm
@@ -275,8 +280,26 @@ class ArticleAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Someone who may only look (a reporter once the article is submitted) reads the
+        # body as it will appear, not as HTML source.
+        return [
+            (name, {**options, "fields": [_read_only(f) for f in options["fields"]]})
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=gettext_lazy("body"))
+    def body_display(self, article: Article) -> str:
+        # Sanitised by Article.save() (articles/sanitize.py), like the public page.
+        return format_html('<div class="nr-body-readonly">{}</div>', mark_safe(article.body))
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            fields.append("body_display")
         if not request.user.has_perm("articles.schedule_article"):
             fields += ["published_at", "featured"]
         if obj is not None and obj.first_published_at:

@@ -384,8 +384,10 @@ class ImageAdmin(admin.ModelAdmin):
         upload = request.FILES.get("file")
         if upload is None:
             return JsonResponse({"ok": False, "error": _("No file was received.")}, status=400)
-        result = _upload_one(request, upload)
-        return JsonResponse(result, status=200 if result["ok"] else 400)
+        # A refused photo is an answer, not a failed request: 200 with ``ok: false`` and
+        # the reason, which the page shows beside that file (a 4xx would also land in
+        # the browser console as an error, for a batch that went as it should).
+        return JsonResponse(_upload_one(request, upload))
 
     def captions_view(self, request: HttpRequest) -> HttpResponse:
         """One form for the captions, credit and place of many photos at once."""

@@ -84,9 +84,13 @@ def can_edit(user, article: Article) -> bool:
 
 
 def can_transition(user, article: Article, action: str) -> bool:
-    """Whether ``user`` may take ``action`` on ``article`` now (state and permission)."""
+    """Whether ``user`` may take ``action`` on ``article`` now (state and permission).
+
+    The reason a step may require is asked for on the form that offers the step, so it
+    is not part of this question.
+    """
     try:
-        _check(user, article, action)
+        _check(user, article, action, comment_given=True)
     except (PermissionDenied, ValidationError):
         return False
     return True
@@ -96,7 +100,9 @@ def allowed_actions(user, article: Article) -> list[str]:
     return [action for action in RULES if can_transition(user, article, action)]
 
 
-def _check(user, article: Article, action: str, comment: str = "") -> Rule:
+def _check(
+    user, article: Article, action: str, comment: str = "", *, comment_given: bool = False
+) -> Rule:
     rule = RULES[action]
     if not (user.is_active and user.is_staff):
         raise PermissionDenied
@@ -112,7 +118,7 @@ def _check(user, article: Article, action: str, comment: str = "") -> Rule:
         )
     if article.status not in rule.sources:
         raise ValidationError(_WORKFLOW_ERROR % {"status": article.get_status_display()})
-    if rule.comment_required and not comment.strip():
+    if rule.comment_required and not (comment_given or comment.strip()):
         raise ValidationError(_("Please give a reason: it is recorded with this step."))
     return rule
 

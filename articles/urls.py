@@ -16,4 +16,5 @@ urlpatterns = [
     path("tim-kiem/", views.search_view, name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -8,8 +8,15 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, RowNumber
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -284,3 +291,10 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         },
         content_type="text/plain; charset=utf-8",
     )
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponseRedirect:
+    """Browsers ask for /favicon.ico on every page without a <link rel="icon"> (the admin)."""
+    return HttpResponseRedirect(static("img/favicon.png"))

@@ -246,7 +246,7 @@ CKEDITOR_5_CONFIGS = {
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
         "link": {"defaultProtocol": "https://"},
         "removePlugins": [
-            "SourceEditing", "GeneralHtmlSupport", "FullPage", "MediaEmbed", "Markdown",
+            "SourceEditing", "GeneralHtmlSupport", "FullPage", "HtmlEmbed", "MediaEmbed", "Markdown",
             "Style", "Font", "Highlight", "CodeBlock", "Code", "TodoList", "Mention",
         ],
     },

@@ -99,3 +99,11 @@ def test_staff_get_the_same_503_instead_of_a_traceback(database, editor, admin_u
     response = staff.get(f"{admin_url}articles/article/")
     assert response.status_code == 503
     assert "Traceback" not in response.content.decode()
+
+
+def test_favicon_ico_leads_to_the_site_icon(client, db):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (302, "/static/img/favicon.png")
+    assert finders.find("img/favicon.png")

@@ -295,3 +295,18 @@ def test_a_new_article_starts_with_its_writer_in_the_byline(client, reporter, re
     client.force_login(reporter)
     page = client.get(reverse("admin:articles_article_add")).content.decode()
     assert f'<option value="{reporter_author.pk}" selected>{reporter_author}</option>' in page
+
+
+def test_a_reporter_reads_their_submitted_article_as_text_not_html(
+    client, reporter, reporter_author
+):
+    article = make_article(
+        status=Article.Status.SUBMITTED,
+        published_at=None,
+        authors=[reporter_author],
+        body="<h2>Diễn biến</h2><ul><li>Bắt giữ 3 đối tượng</li></ul>",
+    )
+    client.force_login(reporter)
+    html = client.get(change_url(article)).content.decode()
+    assert "<h2>Diễn biến</h2><ul><li>Bắt giữ 3 đối tượng</li></ul>" in html
+    assert "&lt;h2&gt;" not in html

@@ -180,3 +180,27 @@ def test_taken_down_article_answers_410_gone(client, approver):
     response = client.get(article.get_absolute_url())
     assert response.status_code == 410
     assert article.title not in client.get("/").content.decode()
+
+
+def test_steps_that_need_a_reason_are_offered_on_the_article_page(client, approver, editor):
+    published = article_in(Status.PUBLISHED)
+    client.force_login(approver)
+    page = client.get(reverse("admin:articles_article_change", args=[published.pk]))
+    assert "Lý do gỡ bài (bắt buộc)" in page.content.decode()
+    assert [a for a, _label, _needs in page.context["workflow_actions"]] == [
+        Action.TAKE_DOWN,
+        Action.ARCHIVE,
+    ]
+
+    submitted = article_in(Status.SUBMITTED)
+    client.force_login(editor)
+    page = client.get(reverse("admin:articles_article_change", args=[submitted.pk]))
+    actions = [action for action, _label, _needs in page.context["workflow_actions"]]
+    assert actions == [Action.RETURN, Action.FORWARD]
+
+
+def test_a_step_that_needs_a_reason_is_still_refused_without_one(client, approver):
+    article = article_in(Status.PUBLISHED)
+    post_step(client, approver, article, Action.TAKE_DOWN, comment="  ")
+    article.refresh_from_db()
+    assert article.status == Status.PUBLISHED
