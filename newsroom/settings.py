@@ -246,8 +246,8 @@ CKEDITOR_5_CONFIGS = {
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
         "link": {"defaultProtocol": "https://"},
         "removePlugins": [
-            "SourceEditing", "GeneralHtmlSupport", "FullPage", "HtmlEmbed", "MediaEmbed", "Markdown",
-            "Style", "Font", "Highlight", "CodeBlock", "Code", "TodoList", "Mention",
+            "SourceEditing", "GeneralHtmlSupport", "FullPage", "HtmlEmbed", "MediaEmbed",
+            "Markdown", "Style", "Font", "Highlight", "CodeBlock", "Code", "TodoList", "Mention",
         ],
     },
 }  # fmt: skip
