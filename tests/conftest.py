@@ -12,6 +12,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import User
 from accounts.roles import Role
 
+# Every persona's password (long enough for the password validators).
+PASSWORD = "mat-khau-rat-dai-123"
+
 # A fixed moment, in Vietnam: 21/03/2023 08:44 (+07:00).
 NOW = dt.datetime(2023, 3, 21, 8, 44, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
@@ -101,7 +104,7 @@ def _ensure_role_groups() -> None:
 def _staff(username: str, role: Role) -> User:
     _ensure_role_groups()
     user = User.objects.create_user(
-        username=username, password="mat-khau-rat-dai-123", is_staff=True
+        username=username, password=PASSWORD, is_staff=True
     )
     user.groups.add(Group.objects.get(name=role.label))
     return user

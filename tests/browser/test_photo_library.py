@@ -1,35 +1,13 @@
 """Photo staff upload a batch in a real browser; readers swipe through a photo story."""
 
-from urllib.parse import urlsplit
-
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from articles.models import GalleryItem, Image
+from tests.browser.conftest import SLOW_STEP_MS, log_in_quickly, page_overflows
 from tests.factories import HTML_PAGE, jpeg_bytes, make_article, make_image, phone_photo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "domain": urlsplit(live_server.url).hostname,
-                "path": "/",
-            }
-        ]
-    )
-
-
-def page_overflows(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
 @pytest.fixture
@@ -46,18 +24,15 @@ def batch(tmp_path):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_photo_staff_upload_a_batch_and_caption_it(
-    live_server, browser, photo_staff, batch, screenshot, width
+    live_server, new_page, photo_staff, batch, screenshot, width
 ):
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    log_in(page, live_server, photo_staff)
+    page = new_page(width, 900)
+    log_in_quickly(page, live_server, photo_staff)
     page.goto(live_server.url + "/quan-tri/articles/image/upload/")
     assert page.locator(".uploader__nojs").is_hidden()  # the script took over the form
 
     page.set_input_files("[data-input]", batch)
-    page.wait_for_selector("[data-next]:not([hidden])", timeout=60_000)
+    page.wait_for_selector("[data-next]:not([hidden])", timeout=SLOW_STEP_MS)
     rows = page.locator("[data-files] .uploader__file")
     assert rows.count() == 3
     assert page.locator("[data-files] .is-done").count() == 2
@@ -80,13 +55,11 @@ def test_photo_staff_upload_a_batch_and_caption_it(
     assert not page_overflows(page)
     screenshot(page, f"photo-library-{width}")
     assert set(Image.objects.values_list("credit", flat=True)) == {"Ảnh: Đỗ Thu Trang"}
-    assert errors == []
-    context.close()
 
 
 def test_focal_point_is_set_by_clicking_the_photo(live_server, desktop, photo_staff, screenshot):
     image = make_image(data=jpeg_bytes((1600, 900)), caption="Lễ ra quân")
-    log_in(desktop, live_server, photo_staff)
+    log_in_quickly(desktop, live_server, photo_staff)
     desktop.goto(f"{live_server.url}/quan-tri/articles/image/{image.pk}/change/")
     picture = desktop.locator(".focal-picker img")
     box = picture.bounding_box()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser.conftest import page_overflows
 from tests.factories import jpeg_bytes, make_article, make_author, make_image
 
 pytestmark = [
@@ -31,10 +32,6 @@ def articles(db):
         for i in range(6)
     ]
     return lead, others
-
-
-def page_overflows(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
 def test_home_fits_a_phone_screen(live_server, phone, articles, screenshot):

@@ -1,52 +1,23 @@
 """In a real browser: the admin (and its editor) work under the Content-Security-Policy,
-two-step verification can be set up from a phone screen, error pages look like the site."""
+two-step verification can be set up from a phone screen, error pages look like the site.
+
+Violations and console errors on every page are caught by the page_problems fixture."""
 
 import pytest
 from django.core.cache import cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.accounts.test_two_factor import app_code
+from tests.browser.conftest import log_in
 from tests.factories import jpeg_bytes, make_article, make_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "mat-khau-rat-dai-123"
-# Listens before any page script runs; Playwright's init scripts are not subject to CSP.
-REPORT_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
-});
-"""
 
 
-@pytest.fixture(autouse=True)
-def plain_http_cookies(settings):
-    """The live server speaks plain HTTP: let the browser keep the session cookie."""
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-
-
-class Violations:
-    def __init__(self, page):
-        self.page = page
-        self.console: list[str] = []
-        page.add_init_script(REPORT_VIOLATIONS)
-        page.on("console", self._on_console)
-
-    def _on_console(self, message) -> None:
-        text = message.text
-        if "Content Security Policy" in text or "Content-Security-Policy" in text:
-            self.console.append(text)
-
-    def visit(self, url: str) -> None:
-        self.page.goto(url)
-        self.page.wait_for_load_state("networkidle")
-        self.check(url)
-
-    def check(self, where: str) -> None:
-        seen = self.page.evaluate("window.__cspViolations || []")
-        assert not seen and not self.console, f"{where}: {seen} {self.console}"
+def visit(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")  # late scripts and styles have run too
 
 
 @pytest.fixture
@@ -58,21 +29,11 @@ def content(db):
     )
 
 
-def log_in(page, live_server, user) -> None:
-    page.goto(live_server.url + "/quan-tri/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state("networkidle")
-
-
 def test_administrator_enrols_a_phone_then_works_in_the_admin_without_csp_violations(
     live_server, phone, desktop, administrator, content, screenshot
 ):
-    violations = Violations(phone)
     log_in(phone, live_server, administrator)
     assert "/quan-tri/bao-mat/thiet-lap/" in phone.url
-    violations.check("setup")
     qr = phone.locator(".two-factor__qr svg")
     assert qr.is_visible()
     box = qr.bounding_box()
@@ -84,12 +45,10 @@ def test_administrator_enrols_a_phone_then_works_in_the_admin_without_csp_violat
     phone.fill("#id_code", app_code(device))
     phone.click("input[type=submit]")
     assert phone.locator(".two-factor__codes li").count() == 10
-    violations.check("recovery codes")
     screenshot(phone, "two-factor-recovery-codes-390")
 
     # The same session, now verified, on a desktop-sized window.
     desktop.context.add_cookies(phone.context.cookies())
-    admin = Violations(desktop)
     base = live_server.url + "/quan-tri/"
     for path in [
         "",
@@ -104,17 +63,15 @@ def test_administrator_enrols_a_phone_then_works_in_the_admin_without_csp_violat
         "bao-mat/",
         "password_change/",
     ]:
-        admin.visit(base + path)
+        visit(desktop, base + path)
         assert desktop.locator("#site-name").is_visible(), path
     screenshot(desktop, "admin-security-1280")
 
 
 def test_the_verify_page_and_the_lock_out_page_read_well(live_server, phone, approver, screenshot):
     TOTPDevice.objects.create(user=approver, name="authenticator", confirmed=True)
-    violations = Violations(phone)
-    log_in(phone, live_server, approver)
+    log_in(phone, live_server, approver, app=False)
     assert "/quan-tri/xac-thuc/" in phone.url
-    violations.check("verify")
     screenshot(phone, "two-factor-verify-390")
 
     phone.context.clear_cookies()
@@ -124,22 +81,20 @@ def test_the_verify_page_and_the_lock_out_page_read_well(live_server, phone, app
         phone.fill("#id_password", f"sai-mat-khau-{n}")
         phone.click("input[type=submit]")
     assert "Tạm khóa đăng nhập" in phone.locator("h1").inner_text()
-    violations.check("locked out")
     screenshot(phone, "login-locked-390")
 
 
 def test_public_pages_and_error_pages_have_no_csp_violations(
     live_server, phone, content, settings, screenshot
 ):
-    violations = Violations(phone)
-    violations.visit(live_server.url + "/")
-    violations.visit(live_server.url + content.get_absolute_url())
-    violations.visit(live_server.url + "/khong-co-trang-nay/")
+    visit(phone, live_server.url + "/")
+    visit(phone, live_server.url + content.get_absolute_url())
+    visit(phone, live_server.url + "/khong-co-trang-nay/")
 
     cache.clear()
     settings.PUBLIC_RATE_LIMIT = "1/m"
     phone.goto(live_server.url + "/tim-kiem/?q=an+ninh")
-    violations.visit(live_server.url + "/tim-kiem/?q=an+ninh")
+    visit(phone, live_server.url + "/tim-kiem/?q=an+ninh")
     assert "Bạn đang thao tác hơi nhanh" in phone.locator("h1").inner_text()
     screenshot(phone, "rate-limited-390")
     cache.clear()
