@@ -103,9 +103,7 @@ def _ensure_role_groups() -> None:
 
 def _staff(username: str, role: Role) -> User:
     _ensure_role_groups()
-    user = User.objects.create_user(
-        username=username, password=PASSWORD, is_staff=True
-    )
+    user = User.objects.create_user(username=username, password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=role.label))
     return user
 
@@ -118,6 +116,12 @@ def reporter(db):
 @pytest.fixture
 def editor(db):
     return _staff("bientap", Role.EDITOR)
+
+
+@pytest.fixture
+def other_editor(db):
+    """A second editor, for two people working on one article."""
+    return _staff("bientap2", Role.EDITOR)
 
 
 @pytest.fixture

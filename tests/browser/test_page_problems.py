@@ -18,9 +18,7 @@ BREAK_THE_POLICY = """async () => {
 }"""
 
 
-def test_the_watcher_catches_console_errors_script_errors_and_csp_violations(
-    live_server, browser
-):
+def test_the_watcher_catches_console_errors_script_errors_and_csp_violations(live_server, browser):
     problems = PageProblems()
     context = browser.new_context()
     problems.watch(context)

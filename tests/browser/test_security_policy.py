@@ -14,7 +14,6 @@ from tests.factories import jpeg_bytes, make_article, make_image
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
 def visit(page, url: str) -> None:
     page.goto(url)
     page.wait_for_load_state("networkidle")  # late scripts and styles have run too
