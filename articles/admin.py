@@ -190,6 +190,8 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = [WorkflowStatusFilter, "section", "campaigns", AuthorFilter, "published_at"]
     list_select_related = ["section", "cover"]
     list_per_page = 50
+    # "12 results (100.000 total)" counts the whole table on every filtered page: skip it.
+    show_full_result_count = False
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["tags", "campaigns", "section"]

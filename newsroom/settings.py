@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole pages for anonymous readers (needs to know the user; see articles/pagecache.py).
+    "articles.pagecache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -279,6 +281,13 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Public site: page views are buffered and written in bulk at most this often (seconds;
 # 0 = only by `manage.py flush_views`). See articles/pageviews.py.
 VIEWS_FLUSH_SECONDS = env.int("VIEWS_FLUSH_SECONDS", default=60)
+# Public pages for anonymous readers are kept whole in the cache for this long (seconds;
+# 0 = off), and forgotten at once when content changes (articles/pagecache.py). What
+# changes by itself — "most read", the date in the top bar — is at most this old.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
+# nginx keeps anonymous pages this long in front of Django (X-Accel-Expires; 0 = never):
+# a published or changed article is on every page within this many seconds.
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=5)
 # Publisher logo for JSON-LD and social cards (a static file path).
 SITE_LOGO = env.str("SITE_LOGO", default="img/logo.png")
 
