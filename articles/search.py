@@ -78,7 +78,8 @@ def _search_postgres(query: Query, base: ArticleQuerySet) -> ArticleQuerySet:
     )
     return (
         Article.objects.filter(pk__in=candidates)
-        .for_cards()
+        .select_related("section", "cover")
+        .defer("search_text")  # the snippet needs the body
         .annotate(
             relevance=(
                 SearchRank(models.F("search_vector"), tsquery, cover_density=True)
@@ -136,7 +137,8 @@ class SearchResults:
 
     def __getitem__(self, item):
         ids = self.ranked_ids()[item] if isinstance(item, slice) else [self.ranked_ids()[item]]
-        by_id = {a.pk: a for a in self.base.for_cards().filter(pk__in=ids)}
+        cards = self.base.select_related("section", "cover").defer("search_text", "search_vector")
+        by_id = {a.pk: a for a in cards.filter(pk__in=ids)}
         found = [by_id[pk] for pk in ids if pk in by_id]
         return found if isinstance(item, slice) else found[0]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
@@ -30,6 +30,8 @@ from articles.models import (
     Section,
     Tag,
 )
+from articles.pagecache import content_version
+from articles.querysets import among
 from articles.search import Query, search, snippet
 from articles.templatetags.pictures import article_body
 
@@ -44,11 +46,29 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
+class IdsFirstPaginator(Paginator):
+    """Pages of a long list: the page's ids from the index first, then only those rows.
+
+    Page 500 skips 10.000 index entries instead of 10.000 rows.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {a.pk: a for a in Article.objects.filter(pk__in=ids).for_cards()}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 class PublishedArticlesMixin:
     """The shared rule of every public list: published articles, newest first, paginated."""
 
     paginate_by = 20
     page_kwarg = "page"
+    paginator_class = IdsFirstPaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards().latest_first()
@@ -98,34 +118,45 @@ class HomeView(PublishedArticlesMixin, ListView):
             latest=latest,
             section_blocks=section_blocks(exclude=shown),
             active_campaigns=list(Campaign.objects.active().select_related("cover")[:4]),
-            most_read=list(Article.objects.published().most_read().for_cards()[:MOST_READ]),
+            most_read=most_read(),
             canonical_url=absolute("/"),
         )
         return context
 
 
 def section_blocks(*, exclude: set[int]) -> list[tuple[Section, list[Article]]]:
-    """The newest articles of every top-level section (sub-sections included), one query."""
-    top = Coalesce("section__parent_id", "section_id")
-    articles = (
+    """The newest articles of every top-level section (sub-sections included), one query.
+
+    The newest few of each section, each read from the (section, publication time) index,
+    then the newest of each top-level block picked here: never a scan of the archive.
+    """
+    top_of: dict[int, int] = {}
+    for section in navigation():
+        top_of[section.pk] = section.pk
+        top_of.update({sub.pk: section.pk for sub in section.subsections})
+    newest = (
         Article.objects.published()
         .exclude(pk__in=exclude)
-        .for_cards()
-        .annotate(
-            top_section=top,
-            rank=models.Window(
-                RowNumber(),
-                partition_by=[top],
-                order_by=[models.F("published_at").desc(), models.F("pk").desc()],
-            ),
-        )
-        .filter(rank__lte=SECTION_BLOCK_SIZE)
-        .order_by("rank")
+        .order_by("-published_at", "-pk")
+        .values("pk")
     )
+    wanted = among(*(newest.filter(section_id=pk)[:SECTION_BLOCK_SIZE] for pk in top_of))
     by_section: dict[int, list[Article]] = {}
-    for article in articles:
-        by_section.setdefault(article.top_section, []).append(article)
+    for article in Article.objects.filter(wanted).for_cards().latest_first():
+        block = by_section.setdefault(top_of[article.section_id], [])
+        if len(block) < SECTION_BLOCK_SIZE:
+            block.append(article)
     return [(s, by_section[s.pk]) for s in navigation() if by_section.get(s.pk)]
+
+
+def most_read() -> list[Article]:
+    """The side list "most read": a query cache, as fresh as the view counts it sums."""
+    key = f"most-read:{content_version()}"
+    articles = cache.get(key)
+    if articles is None:
+        articles = list(Article.objects.published().most_read().for_cards()[:MOST_READ])
+        cache.set(key, articles, settings.VIEWS_FLUSH_SECONDS or 60)
+    return articles
 
 
 class ArticleDetailView(DetailView):
@@ -203,7 +234,7 @@ class FilteredListView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             listing=self.filter_object,
-            most_read=list(Article.objects.published().most_read().for_cards()[:MOST_READ]),
+            most_read=most_read(),
             **kwargs,
         )
 
