@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import revisions, services, textfold
+from articles.body import render_body
 from articles.image_admin import GalleryItemInline  # also registers the image library
 from articles.images import image_upload
 from articles.models import (
@@ -36,6 +37,7 @@ from articles.models import (
     Tag,
     Transition,
 )
+from articles.templatetags.pictures import article_body
 
 Status = Article.Status
 Action = Transition.Action
@@ -400,7 +402,13 @@ class ArticleAdmin(admin.ModelAdmin):
         response = TemplateResponse(
             request,
             "articles/article_preview.html",
-            {"article": article, "object": article, "preview": True},
+            {
+                "article": article,
+                "object": article,
+                "preview": True,
+                "body_html": render_body(article_body(article)),
+                "gallery": list(article.gallery_items.select_related("image")),
+            },
         )
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
@@ -102,7 +104,45 @@ class HomeView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        articles = list(context["object_list"])
+        stories = HomeStories(context["object_list"])
+        # Lazy: the page's blocks are a cached fragment; a fragment found costs no query.
+        context.update(
+            headline=SimpleLazyObject(lambda: stories.chosen[0]),
+            featured=SimpleLazyObject(lambda: stories.chosen[1]),
+            latest=SimpleLazyObject(lambda: stories.chosen[2]),
+            section_blocks=SimpleLazyObject(lambda: section_blocks(exclude=stories.chosen[3])),
+            active_campaigns=SimpleLazyObject(
+                lambda: list(Campaign.objects.active().select_related("cover")[:4])
+            ),
+            most_read=SimpleLazyObject(most_read),
+            canonical_url=absolute("/"),
+            **fragment_cache_context(self.request),
+        )
+        return context
+
+
+def fragment_cache_context(request: HttpRequest) -> dict:
+    """What ``{% cache fragment_seconds "name" … content_version %}`` blocks need.
+
+    Staff never get anything cached: a key of their own that is never stored.
+    """
+    if request.user.is_authenticated:
+        return {"fragment_seconds": 0, "content_version": f"staff-{uuid.uuid4().hex}"}
+    return {
+        "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
+        "content_version": content_version(),
+    }
+
+
+class HomeStories:
+    """The headline, featured and latest stories, chosen from the 40 newest on first use."""
+
+    def __init__(self, newest) -> None:
+        self.newest = newest
+
+    @cached_property
+    def chosen(self) -> tuple[Article | None, list[Article], list[Article], set[int]]:
+        articles = list(self.newest)
         featured = [a for a in articles if a.featured]
         headline = featured[0] if featured else (articles[0] if articles else None)
         chosen = [a for a in featured if a is not headline][:HOME_FEATURED]
@@ -112,16 +152,7 @@ class HomeView(PublishedArticlesMixin, ListView):
             ]
         shown = {a.pk for a in [headline, *chosen] if a}
         latest = [a for a in articles if a.pk not in shown][:HOME_LATEST]
-        context.update(
-            headline=headline,
-            featured=chosen,
-            latest=latest,
-            section_blocks=section_blocks(exclude=shown),
-            active_campaigns=list(Campaign.objects.active().select_related("cover")[:4]),
-            most_read=most_read(),
-            canonical_url=absolute("/"),
-        )
-        return context
+        return headline, chosen, latest, shown
 
 
 def section_blocks(*, exclude: set[int]) -> list[tuple[Section, list[Article]]]:
@@ -187,15 +218,22 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        gallery = []
-        if article.has_gallery:
-            gallery = list(article.gallery_items.select_related("image"))
+
+        def gallery() -> list[GalleryItem]:
+            if not article.has_gallery:
+                return []
+            return list(article.gallery_items.select_related("image"))
+
+        # Lazy: the body and the related list are cached fragments (no query when found).
         context.update(
-            body_html=render_body(article_body(article)),
-            gallery=gallery,
-            related=list(Article.objects.published().related_to(article)[:4]),
+            body_html=SimpleLazyObject(lambda: render_body(article_body(article))),
+            gallery=SimpleLazyObject(gallery),
+            related=SimpleLazyObject(
+                lambda: list(Article.objects.published().related_to(article)[:4])
+            ),
             canonical_url=absolute(article.get_absolute_url()),
             view_beacon_url=reverse("articles:count-view", args=[pageviews.view_token(article.pk)]),
+            **fragment_cache_context(self.request),
         )
         return context
 

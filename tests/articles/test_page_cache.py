@@ -91,7 +91,7 @@ def test_a_page_seen_by_staff_is_never_cached_for_readers(client, editor, articl
 
 
 def test_page_cache_can_be_turned_off(client, article, settings):
-    settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = settings.FRAGMENT_CACHE_SECONDS = 0
     client.get("/")
     Article.objects.filter(pk=article.pk).update(title="Không lưu trang")
     assert "Không lưu trang" in client.get("/").content.decode()
