@@ -124,11 +124,8 @@ def nginx_config(tmp: Path) -> Path:
     site = site.replace("http://web:8000", f"http://127.0.0.1:{GUNICORN_PORT}")
     site = site.replace("/srv/media/", f"{tmp}/media/")
     site = site.replace("/var/cache/nginx/pages", f"{tmp}/nginx-cache")
-    site = site.replace(
-        "    location / {",
-        f"    location /yardstick/ {{\n        alias {tmp}/yardstick/;\n    }}\n\n    location / {{",
-        1,
-    )
+    yardstick = f"    location /yardstick/ {{\n        alias {tmp}/yardstick/;\n    }}\n\n"
+    site = site.replace("    location / {", yardstick + "    location / {", 1)
     (tmp / "site.conf").write_text(site)
     main = f"""
 worker_processes 1;
@@ -385,8 +382,10 @@ def print_table(rows: dict, counts: dict, cold: dict) -> None:
     print(f"\nmake bench — {today}, {ARTICLES} articles, PostgreSQL, gunicorn 2 sync workers, "
           f"wrk {CONNECTIONS} connections × {SECONDS} s, load average "
           f"{os.getloadavg()[0]:.1f}\n")  # fmt: skip
-    print("| page | size | static file req/s | caching on (nginx) req/s · p50 / p99 ms | ratio "
-          "| Django page cache req/s | cache off req/s · p50 / p99 ms | queries |")
+    print(
+        "| page | size | static file req/s | caching on (nginx) req/s · p50 / p99 ms | ratio "
+        "| Django page cache req/s | cache off req/s · p50 / p99 ms | queries |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, row in rows.items():
         static, on, off = row["static"], row["nginx"], row["cache off"]
