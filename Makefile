@@ -39,9 +39,9 @@ test: $(STAMP)
 test-pg: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest $(PYTEST_ARGS)
 
-## make test-browser: only the tests that drive headless Chromium
+## make test-browser: only the tests that drive headless Chromium (on PostgreSQL, DATABASE_URL)
 test-browser: $(STAMP)
-	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 ## make bench-images: photo upload time/memory (24 MP) and the admin library page (10.000 photos)
 bench-images: $(STAMP)

@@ -16,6 +16,20 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _on_postgresql():
+    """Browser tests drive the live server against PostgreSQL (make test-pg).
+
+    On SQLite the test database lives in memory, shared by the test and the live server's
+    request threads through one cache: a request still in flight when a test ends (a view
+    count, an autosave) holds a table lock and the flush between tests fails.
+    """
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("browser tests run on PostgreSQL: make test-pg (DATABASE_URL=postgres://…)")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
