@@ -30,7 +30,7 @@ def among(*parts: models.QuerySet) -> models.Q:
         return models.Q(pk__in=[])
     if connection.features.supports_slicing_ordering_in_compound:
         ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        return models.Q(pk__in=[row["pk"] for row in ids])
+        return models.Q(pk__in=[next(iter(row.values())) for row in ids])
     wanted = models.Q(pk__in=parts[0])
     for part in parts[1:]:
         wanted |= models.Q(pk__in=part)
@@ -111,16 +111,26 @@ class ArticleQuerySet(models.QuerySet):
                 output_field=models.IntegerField(),
             )
 
-        # The candidates: the newest few sharing the section, a tag or a campaign (read
-        # from the indexes), so that the score is computed on ~100 rows, not the archive.
+        # The candidates: the newest few sharing the section, a tag or a campaign, each read
+        # from one index, so that the score is computed on ~100 rows, not the archive. For
+        # tags and campaigns "newest" is the highest id, read from the link table alone
+        # (walking the publication-time index and probing each tag is far slower).
         newest = self.exclude(pk=article.pk).order_by("-published_at", "-pk").values("pk")
+
+        def newest_linked(through_qs):
+            return (
+                through_qs.exclude(article_id=article.pk)
+                .order_by("-article_id")
+                .values("article_id")[:RELATED_CANDIDATES]
+            )
+
         candidates = among(
             newest.filter(section_id=article.section_id)[:RELATED_CANDIDATES],
-            *(newest.filter(tags=tag)[:RELATED_CANDIDATES] for tag in tag_ids),
-            *(newest.filter(campaigns=c)[:RELATED_CANDIDATES] for c in campaign_ids),
+            *(newest_linked(links.filter(tag_id=tag)) for tag in tag_ids),
+            *(newest_linked(campaign_links.filter(campaign_id=c)) for c in campaign_ids),
         )
         return (
-            Article.objects.filter(candidates)
+            self.filter(candidates)
             .for_cards()
             .annotate(
                 relatedness=Coalesce(overlap(campaign_links), 0) * 3

@@ -87,7 +87,7 @@ class Command(BaseCommand):
         done = Article.objects.filter(source=SOURCE).count()
         while done < articles:
             n = min(batch, articles - done)
-            self.insert_batch(done, n, now)
+            self.insert_batch(done, n, now, total=articles)
             done += n
             self.stdout.write(f"{done} articles ({time.monotonic() - started:.0f} s)")
         self.daily_views(now)
@@ -178,7 +178,7 @@ class Command(BaseCommand):
 
     # Articles --------------------------------------------------------------------
 
-    def insert_batch(self, start: int, n: int, now: dt.datetime) -> None:
+    def insert_batch(self, start: int, n: int, now: dt.datetime, *, total: int) -> None:
         r = self.random
         span = 5 * 365 * 86400  # five years of news
         rows, extras = [], []
@@ -186,8 +186,9 @@ class Command(BaseCommand):
             title = self.sentence(r.randint(9, 16)).rstrip(".")
             sapo = " ".join(self.sentence(r.randint(15, 25)) for _ in range(2))
             body, photo = self.body()
-            # Newest first by number, with jitter: article 0 is the latest.
-            published_at = now - dt.timedelta(seconds=(i + r.random()) * span / 100_000 + 60)
+            # Oldest first, as a newsroom writes them (ids grow with time); the last is newest.
+            age = (total - 1 - i + r.random()) * span / 100_000 + 60
+            published_at = now - dt.timedelta(seconds=age)
             status = Article.Status.PUBLISHED
             if r.random() < 0.03:
                 status = r.choice([Article.Status.DRAFT, Article.Status.SUBMITTED])
