@@ -13,6 +13,7 @@ stored and is marked ``Cache-Control: private`` (nginx skips its cache on the se
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -22,6 +23,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "site:content-version"
 PAGE_PREFIX = "page"
@@ -33,12 +36,20 @@ _CACHEABLE_STATUS = {200, 301, 404, 410}
 _MAX_VERSION_SECONDS = 3600
 
 
-def content_version() -> str:
-    """The current content version (one cache read; one query when it expires)."""
-    entry = cache.get(VERSION_KEY)
-    if entry is not None and time.time() < entry[1]:
-        return entry[0]
-    return _new_version()
+def content_version() -> str | None:
+    """The current content version (one cache read; one query when it expires).
+
+    None when the cache or the database does not answer: then nothing is cached, and the
+    page itself says what is wrong (the 503 page, /healthz).
+    """
+    try:
+        entry = cache.get(VERSION_KEY)
+        if entry is not None and time.time() < entry[1]:
+            return entry[0]
+        return _new_version()
+    except Exception as exc:  # Redis or the database is down: serve uncached
+        logger.warning("page cache not used: %s", exc)
+        return None
 
 
 def _new_version() -> str:
@@ -65,8 +76,19 @@ def content_changed() -> None:
     Again after the commit, or a request reading the old rows meanwhile could cache them
     under the new version.
     """
-    cache.delete(VERSION_KEY)
-    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+    _forget()
+    transaction.on_commit(_forget)
+
+
+def _forget() -> None:
+    try:
+        cache.delete(VERSION_KEY)
+    except Exception as exc:  # a save must not fail because Redis is down
+        logger.error("cached pages could not be forgotten: %s", exc)
+
+
+def _directives(response: HttpResponse) -> set[str]:
+    return {d.strip().lower() for d in response.get("Cache-Control", "").split(",")}
 
 
 def cacheable_request(request: HttpRequest) -> bool:
@@ -97,17 +119,26 @@ class PublicPageCacheMiddleware:
             if request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = page_key(request, content_version()) if seconds else ""
+        version = content_version() if seconds else None
+        key = page_key(request, version) if version else ""
         if key:
-            stored = cache.get(key)
+            stored = self.cache_call(cache.get, key)
             if stored is not None:
                 return self.rebuild(stored, request)
         response = self.get_response(request)
         if self.storable(response):
             response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
             if key:
-                cache.set(key, self.freeze(response), seconds)
+                self.cache_call(cache.set, key, self.freeze(response), seconds)
         return response
+
+    @staticmethod
+    def cache_call(method, *args):
+        try:
+            return method(*args)
+        except Exception as exc:  # the cache is down: the page is rendered, not stored
+            logger.warning("page cache not used: %s", exc)
+            return None
 
     @staticmethod
     def storable(response: HttpResponse) -> bool:
@@ -115,8 +146,8 @@ class PublicPageCacheMiddleware:
             response.status_code in _CACHEABLE_STATUS
             and not response.streaming
             and not response.cookies
-            and "private" not in response.get("Cache-Control", "")
-            and "no-store" not in response.get("Cache-Control", "")
+            and "private" not in _directives(response)
+            and not {"no-store", "no-cache", "max-age=0"} & _directives(response)
         )
 
     @staticmethod

@@ -21,16 +21,16 @@ RELATED_CANDIDATES = 40
 def among(*parts: models.QuerySet) -> models.Q:
     """``pk`` in any of ``parts`` (small, sliced ``values("pk")`` querysets).
 
-    PostgreSQL plans ``pk IN (…) OR pk IN (…)`` as a scan of the whole table, so there the
-    ids are read first in one UNION ALL of the parts (each an index walk that stops after
-    its slice). SQLite cannot slice inside a UNION; its OR of sub-selects is fine at the
-    sizes SQLite serves.
+    PostgreSQL plans ``pk IN (…) OR pk IN (…)`` as a scan of the whole table, so there it
+    is ``pk IN (… UNION ALL …)``: each part an index walk that stops after its slice.
+    SQLite cannot slice inside a UNION; its OR of sub-selects is fine at the sizes SQLite
+    serves.
     """
     if not parts:
         return models.Q(pk__in=[])
     if connection.features.supports_slicing_ordering_in_compound:
         ids = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        return models.Q(pk__in=[next(iter(row.values())) for row in ids])
+        return models.Q(pk__in=ids)
     wanted = models.Q(pk__in=parts[0])
     for part in parts[1:]:
         wanted |= models.Q(pk__in=part)
