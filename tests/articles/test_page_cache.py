@@ -95,3 +95,24 @@ def test_page_cache_can_be_turned_off(client, article, settings):
     client.get("/")
     Article.objects.filter(pk=article.pk).update(title="Không lưu trang")
     assert "Không lưu trang" in client.get("/").content.decode()
+
+
+def test_a_response_marked_no_cache_is_never_stored(client, db):
+    client.get("/healthz")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert len(queries) > 0  # asked the database again
+    assert "X-Accel-Expires" not in response
+
+
+def test_saving_still_works_when_the_cache_is_down(article, monkeypatch):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("redis gone")
+
+    monkeypatch.setattr(cache, "delete", down)
+    article.title = "Vẫn lưu được khi bộ nhớ đệm hỏng"
+    article.save()
+    assert Article.objects.get(pk=article.pk).title == "Vẫn lưu được khi bộ nhớ đệm hỏng"
