@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images
+.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test-browser: $(STAMP)
 ## make bench-images: photo upload time/memory (24 MP) and the admin library page (10.000 photos)
 bench-images: $(STAMP)
 	$(BIN)/python bench/images.py
+
+## make bench: the public site under load at 100.000 articles (PostgreSQL, gunicorn, nginx, wrk)
+bench: $(STAMP)
+	$(BIN)/python bench/site.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

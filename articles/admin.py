@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import revisions, services, textfold
+from articles.body import render_body
 from articles.image_admin import GalleryItemInline  # also registers the image library
 from articles.images import image_upload
 from articles.models import (
@@ -37,6 +38,7 @@ from articles.models import (
     Tag,
     Transition,
 )
+from articles.templatetags.pictures import article_body
 
 Status = Article.Status
 Action = Transition.Action
@@ -195,6 +197,8 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = [WorkflowStatusFilter, "section", "campaigns", AuthorFilter, "published_at"]
     list_select_related = ["section", "cover"]
     list_per_page = 50
+    # "12 results (100.000 total)" counts the whole table on every filtered page: skip it.
+    show_full_result_count = False
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["tags", "campaigns", "section"]
@@ -421,7 +425,13 @@ class ArticleAdmin(admin.ModelAdmin):
         response = TemplateResponse(
             request,
             "articles/article_preview.html",
-            {"article": article, "object": article, "preview": True},
+            {
+                "article": article,
+                "object": article,
+                "preview": True,
+                "body_html": render_body(article_body(article)),
+                "gallery": list(article.gallery_items.select_related("image")),
+            },
         )
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"

@@ -14,6 +14,7 @@ by opening and decoding the source again. With 11 sizes × 2 formats that decode
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import os
@@ -764,7 +765,14 @@ def search_filter(query: str) -> Q:
 
 
 def rendition_url(image: Image, width: int, fmt: str) -> str:
-    return default_storage.url(f"{_folder(image.file.name)}/{width}.{fmt}")
+    return f"{_folder_url(image.file.name, settings.MEDIA_URL)}{width}.{fmt}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _folder_url(name: str, media_url: str) -> str:
+    """``/media/anh/…/<random>/``: asked of the storage once per photo, not per rendition
+    (a listing shows 200 rendition addresses)."""
+    return default_storage.url(f"{_folder(name)}/_")[:-1]
 
 
 def srcset(image: Image, fmt: str) -> str:

@@ -7,6 +7,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -418,6 +419,11 @@ class Article(SluggedModel):
         editable=False,
         help_text=_("Title, sapo and body without accents, for search; filled on every save."),
     )
+    search_vector = SearchVectorField(
+        null=True,
+        editable=False,
+        help_text=_("The search text as PostgreSQL indexes it; kept up to date by the database."),
+    )
     source = models.CharField(
         _("import source"),
         max_length=50,
@@ -463,6 +469,19 @@ class Article(SluggedModel):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub_idx"),
             models.Index(fields=["section", "status", "-published_at"], name="article_section_idx"),
+            # Public lists, newest first: read in index order, stop after one page.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published"),
+                name="article_published_order_idx",
+            ),
+            models.Index(
+                fields=["section", "-published_at", "-id"],
+                condition=models.Q(status="published"),
+                name="article_section_order_idx",
+            ),
+            # The admin's list, newest first, whatever the status.
+            models.Index(fields=["-published_at", "-id"], name="article_admin_order_idx"),
         ]
 
     def __str__(self) -> str:

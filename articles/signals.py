@@ -1,10 +1,21 @@
 """Bookkeeping that must follow every save, whoever saves (admin, importer, services)."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from articles.models import Article, OldSlug, Section
+from articles import pagecache
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    Campaign,
+    GalleryItem,
+    Image,
+    OldSlug,
+    Section,
+    Tag,
+)
 
 NAV_CACHE_KEY = "site:nav-sections"
 
@@ -24,3 +35,16 @@ def keep_old_slug(sender, instance: Article, created: bool, raw: bool = False, *
 def forget_navigation(sender, **kwargs) -> None:
     """The menu is cached: a renamed, added or moved section shows at once."""
     cache.delete(NAV_CACHE_KEY)
+
+
+def _content_changed(sender, raw: bool = False, **kwargs) -> None:
+    """Cached public pages show content: any change to it starts a new content version."""
+    if not raw:
+        pagecache.content_changed()
+
+
+for _model in (Article, Section, Tag, Author, Campaign, Image, Byline, GalleryItem):
+    post_save.connect(_content_changed, sender=_model, dispatch_uid=f"pages-{_model.__name__}")
+    post_delete.connect(_content_changed, sender=_model, dispatch_uid=f"pages-{_model.__name__}")
+for _through in (Article.tags.through, Article.campaigns.through):
+    m2m_changed.connect(_content_changed, sender=_through, dispatch_uid=f"pages-{_through}")

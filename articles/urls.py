@@ -15,6 +15,7 @@ urlpatterns = [
     path("chien-dich/<slug:slug>/rss/", feeds.CampaignFeed(), name="campaign-feed"),
     path("tim-kiem/", views.search_view, name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("luot-xem/<str:token>/", views.count_view, name="count-view"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

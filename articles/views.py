@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models.functions import Coalesce, RowNumber
 from django.http import (
     Http404,
     HttpRequest,
@@ -18,8 +19,11 @@ from django.http import (
 from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import DetailView, ListView
 
 from articles import pageviews
@@ -35,6 +39,8 @@ from articles.models import (
     Section,
     Tag,
 )
+from articles.pagecache import content_version
+from articles.querysets import among
 from articles.search import Query, search, snippet
 from articles.templatetags.pictures import article_body
 
@@ -49,11 +55,29 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
+class IdsFirstPaginator(Paginator):
+    """Pages of a long list: the page's ids from the index first, then only those rows.
+
+    Page 500 skips 10.000 index entries instead of 10.000 rows.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {a.pk: a for a in Article.objects.filter(pk__in=ids).for_cards()}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 class PublishedArticlesMixin:
     """The shared rule of every public list: published articles, newest first, paginated."""
 
     paginate_by = 20
     page_kwarg = "page"
+    paginator_class = IdsFirstPaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards().latest_first()
@@ -87,7 +111,44 @@ class HomeView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        articles = list(context["object_list"])
+        stories = HomeStories(context["object_list"])
+        # Lazy: the page's blocks are a cached fragment; a fragment found costs no query.
+        context.update(
+            headline=SimpleLazyObject(lambda: stories.chosen[0]),
+            featured=SimpleLazyObject(lambda: stories.chosen[1]),
+            latest=SimpleLazyObject(lambda: stories.chosen[2]),
+            section_blocks=SimpleLazyObject(lambda: section_blocks(exclude=stories.chosen[3])),
+            active_campaigns=SimpleLazyObject(
+                lambda: list(Campaign.objects.active().select_related("cover")[:4])
+            ),
+            most_read=SimpleLazyObject(most_read),
+            canonical_url=absolute("/"),
+            **fragment_cache_context(self.request),
+        )
+        return context
+
+
+def fragment_cache_context(request: HttpRequest) -> dict:
+    """What ``{% cache fragment_seconds "name" … content_version %}`` blocks need.
+
+    Staff never get anything cached (nor anyone while the cache is down): a key of their
+    own that is never stored.
+    """
+    version = None if request.user.is_authenticated else content_version()
+    if version is None:
+        return {"fragment_seconds": 0, "content_version": f"uncached-{uuid.uuid4().hex}"}
+    return {"fragment_seconds": settings.FRAGMENT_CACHE_SECONDS, "content_version": version}
+
+
+class HomeStories:
+    """The headline, featured and latest stories, chosen from the 40 newest on first use."""
+
+    def __init__(self, newest) -> None:
+        self.newest = newest
+
+    @cached_property
+    def chosen(self) -> tuple[Article | None, list[Article], list[Article], set[int]]:
+        articles = list(self.newest)
         featured = [a for a in articles if a.featured]
         headline = featured[0] if featured else (articles[0] if articles else None)
         chosen = [a for a in featured if a is not headline][:HOME_FEATURED]
@@ -97,40 +158,42 @@ class HomeView(PublishedArticlesMixin, ListView):
             ]
         shown = {a.pk for a in [headline, *chosen] if a}
         latest = [a for a in articles if a.pk not in shown][:HOME_LATEST]
-        context.update(
-            headline=headline,
-            featured=chosen,
-            latest=latest,
-            section_blocks=section_blocks(exclude=shown),
-            active_campaigns=list(Campaign.objects.active().select_related("cover")[:4]),
-            most_read=list(Article.objects.published().most_read().for_cards()[:MOST_READ]),
-            canonical_url=absolute("/"),
-        )
-        return context
+        return headline, chosen, latest, shown
 
 
 def section_blocks(*, exclude: set[int]) -> list[tuple[Section, list[Article]]]:
-    """The newest articles of every top-level section (sub-sections included), one query."""
-    top = Coalesce("section__parent_id", "section_id")
-    articles = (
+    """The newest articles of every top-level section (sub-sections included), one query.
+
+    The newest few of each section, each read from the (section, publication time) index,
+    then the newest of each top-level block picked here: never a scan of the archive.
+    """
+    top_of: dict[int, int] = {}
+    for section in navigation():
+        top_of[section.pk] = section.pk
+        top_of.update({sub.pk: section.pk for sub in section.subsections})
+    newest = (
         Article.objects.published()
         .exclude(pk__in=exclude)
-        .for_cards()
-        .annotate(
-            top_section=top,
-            rank=models.Window(
-                RowNumber(),
-                partition_by=[top],
-                order_by=[models.F("published_at").desc(), models.F("pk").desc()],
-            ),
-        )
-        .filter(rank__lte=SECTION_BLOCK_SIZE)
-        .order_by("rank")
+        .order_by("-published_at", "-pk")
+        .values("pk")
     )
+    wanted = among(*(newest.filter(section_id=pk)[:SECTION_BLOCK_SIZE] for pk in top_of))
     by_section: dict[int, list[Article]] = {}
-    for article in articles:
-        by_section.setdefault(article.top_section, []).append(article)
+    for article in Article.objects.filter(wanted).for_cards().latest_first():
+        block = by_section.setdefault(top_of[article.section_id], [])
+        if len(block) < SECTION_BLOCK_SIZE:
+            block.append(article)
     return [(s, by_section[s.pk]) for s in navigation() if by_section.get(s.pk)]
+
+
+def most_read() -> list[Article]:
+    """The side list "most read": a query cache, as fresh as the view counts it sums."""
+    key = f"most-read:{content_version()}"
+    articles = cache.get(key)
+    if articles is None:
+        articles = list(Article.objects.published().most_read().for_cards()[:MOST_READ])
+        cache.set(key, articles, settings.VIEWS_FLUSH_SECONDS or 60)
+    return articles
 
 
 class ArticleDetailView(DetailView):
@@ -156,21 +219,27 @@ class ArticleDetailView(DetailView):
             self.object = self.get_object()
         except Http404:
             return moved_or_gone(request, self.kwargs["slug"])
-        if request.method == "GET":  # a HEAD request is not a reader
-            pageviews.record_view(self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        gallery = []
-        if article.has_gallery:
-            gallery = list(article.gallery_items.select_related("image"))
+
+        def gallery() -> list[GalleryItem]:
+            if not article.has_gallery:
+                return []
+            return list(article.gallery_items.select_related("image"))
+
+        # Lazy: the body and the related list are cached fragments (no query when found).
         context.update(
-            body_html=render_body(article_body(article)),
-            gallery=gallery,
-            related=list(Article.objects.published().related_to(article)[:4]),
+            body_html=SimpleLazyObject(lambda: render_body(article_body(article))),
+            gallery=SimpleLazyObject(gallery),
+            related=SimpleLazyObject(
+                lambda: list(Article.objects.published().related_to(article)[:4])
+            ),
             canonical_url=absolute(article.get_absolute_url()),
+            view_beacon_url=reverse("articles:count-view", args=[pageviews.view_token(article.pk)]),
+            **fragment_cache_context(self.request),
         )
         return context
 
@@ -209,7 +278,7 @@ class FilteredListView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             listing=self.filter_object,
-            most_read=list(Article.objects.published().most_read().for_cards()[:MOST_READ]),
+            most_read=most_read(),
             **kwargs,
         )
 
@@ -277,6 +346,17 @@ def search_view(request: HttpRequest) -> HttpResponse:
             page_query=urlencode({"q": query.text}),
         )
     return TemplateResponse(request, "articles/search.html", context)
+
+
+@csrf_exempt  # a beacon from a cached page: no form, no token, and it changes nothing else
+@require_POST
+def count_view(request: HttpRequest, token: str) -> HttpResponse:
+    """One reading of an article, sent by the page's script (articles/pageviews.py)."""
+    article_id = pageviews.article_id_from_token(token)
+    if article_id is None:
+        raise Http404
+    pageviews.record_view(article_id)
+    return HttpResponse(status=204)
 
 
 @require_safe

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole pages for anonymous readers (needs to know the user; see articles/pagecache.py).
+    "articles.pagecache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -279,6 +281,17 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Public site: page views are buffered and written in bulk at most this often (seconds;
 # 0 = only by `manage.py flush_views`). See articles/pageviews.py.
 VIEWS_FLUSH_SECONDS = env.int("VIEWS_FLUSH_SECONDS", default=60)
+# Public pages for anonymous readers are kept whole in the cache for this long (seconds;
+# 0 = off), and forgotten at once when content changes (articles/pagecache.py). What
+# changes by itself — "most read", the date in the top bar — is at most this old.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
+# Parts of pages (the home page's blocks, an article's body and related list) are cached
+# rendered, under the same content version, for this long (seconds; 0 = off): what a
+# page cache miss still does not have to redo.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=60)
+# nginx keeps anonymous pages this long in front of Django (X-Accel-Expires; 0 = never):
+# a published or changed article is on every page within this many seconds.
+PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=5)
 # Publisher logo for JSON-LD and social cards (a static file path).
 SITE_LOGO = env.str("SITE_LOGO", default="img/logo.png")
 

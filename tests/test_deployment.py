@@ -282,3 +282,18 @@ def test_env_example_holds_placeholders_not_secrets():
     assert names["POSTGRES_PASSWORD"].startswith("change-me")
     assert names["DEBUG"].lower() == "false"
     assert names.get("EMAIL_HOST_PASSWORD", "") == ""
+
+
+def test_nginx_keeps_anonymous_pages_briefly_and_never_for_staff():
+    text = NGINX_CONF.read_text(encoding="utf-8")
+    root = _nginx_location("/")
+    assert re.search(r"^proxy_cache_path /var/cache/nginx/pages .*keys_zone=pages:", text, re.M)
+    assert re.search(r"^\s*proxy_cache pages;", root, re.M)
+    # A staff session cookie skips the cache and is never stored.
+    cookie_map = re.search(r"map \$http_cookie \$staff_session \{(.*?)\}", text, re.S).group(1)
+    assert "sessionid=" in cookie_map
+    assert re.search(r"^\s*proxy_cache_bypass \$staff_session;", root, re.M)
+    assert re.search(r"^\s*proxy_no_cache \$staff_session;", root, re.M)
+    # How long comes from Django (X-Accel-Expires); nothing stale is served.
+    assert not re.search(r"^\s*proxy_cache_valid", root, re.M)
+    assert not re.search(r"^\s*proxy_cache_use_stale", root, re.M)

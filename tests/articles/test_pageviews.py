@@ -1,6 +1,7 @@
 """View counting: no write to the article row per page view, flushed in bulk, most read."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -15,6 +16,13 @@ from articles.models import Article, DailyViews
 from tests.factories import make_article
 
 on_redis = settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+
+
+def read(client, article) -> None:
+    """A reader opens the article; its script sends the view beacon."""
+    page = client.get(article.get_absolute_url())
+    beacon = re.search(r'data-view-beacon="([^"]+)"', page.content.decode()).group(1)
+    assert client.post(beacon).status_code == 204
 
 
 @pytest.fixture
@@ -35,25 +43,25 @@ def test_a_page_view_does_not_write_to_the_article_row(client, article):
 def test_flush_writes_views_per_day_and_the_total(client, article):
     other = make_article(title="Bài khác")
     for _ in range(3):
-        client.get(article.get_absolute_url())
-    client.get(other.get_absolute_url())
+        read(client, article)
+    read(client, other)
     assert pageviews.flush_views() == 4
     assert pageviews.flush_views() == 0  # nothing counted twice
     article.refresh_from_db()
     assert article.view_count == 3
     today = timezone.localdate()
     assert DailyViews.objects.get(article=article, day=today).views == 3
-    client.get(article.get_absolute_url())
+    read(client, article)
     call_command("flush_views", verbosity=0)
     assert DailyViews.objects.get(article=article, day=today).views == 4
     assert Article.objects.get(pk=article.pk).view_count == 4
 
 
 def test_views_after_midnight_go_to_the_new_day(client, article):
-    client.get(article.get_absolute_url())
+    read(client, article)
     with time_machine.travel(timezone.now() + dt.timedelta(days=1)):
-        client.get(article.get_absolute_url())
-        client.get(article.get_absolute_url())
+        read(client, article)
+        read(client, article)
     pageviews.flush_views()
     days = dict(DailyViews.objects.values_list("day", "views"))
     today = timezone.localdate()
@@ -61,32 +69,32 @@ def test_views_after_midnight_go_to_the_new_day(client, article):
 
 
 def test_views_of_a_deleted_article_are_dropped(client, article):
-    client.get(article.get_absolute_url())
+    read(client, article)
     Article.objects.filter(pk=article.pk).delete()
     assert pageviews.flush_views() == 0
 
 
 def test_requests_flush_at_most_once_per_interval(client, article, settings):
     settings.VIEWS_FLUSH_SECONDS = 60
-    client.get(article.get_absolute_url())  # first view of the interval: flushed at once
-    client.get(article.get_absolute_url())  # buffered until the interval is over
+    read(client, article)  # first view of the interval: flushed at once
+    read(client, article)  # buffered until the interval is over
     article.refresh_from_db()
     assert article.view_count == 1
 
 
 def test_most_read_on_the_home_page_follows_views_after_a_flush(client, article):
     other = make_article(title="Bài ít người đọc")
-    client.get(other.get_absolute_url())
+    read(client, other)
     for _ in range(3):
-        client.get(article.get_absolute_url())
+        read(client, article)
     pageviews.flush_views()
     assert client.get("/").context["most_read"] == [article, other]
 
 
 @pytest.mark.skipif(not on_redis, reason="needs REDIS_URL (the PostgreSQL + Redis CI run)")
 def test_redis_buffer_is_shared_and_survives_a_failed_flush(client, article, monkeypatch):
-    client.get(article.get_absolute_url())
-    client.get(article.get_absolute_url())
+    read(client, article)
+    read(client, article)
 
     def broken(counts):
         raise RuntimeError("database gone")
@@ -95,13 +103,27 @@ def test_redis_buffer_is_shared_and_survives_a_failed_flush(client, article, mon
     with pytest.raises(RuntimeError):
         pageviews.flush_views()
     monkeypatch.undo()
-    client.get(article.get_absolute_url())  # counted in a fresh hash meanwhile
+    read(client, article)  # counted in a fresh hash meanwhile
     assert pageviews.flush_views() == 2  # the batch left over first
     assert pageviews.flush_views() == 1
     article.refresh_from_db()
     assert article.view_count == 3
 
 
-def test_a_head_request_is_not_a_view(client, article):
+def test_opening_the_page_without_its_beacon_is_not_a_view(client, article):
+    assert client.get(article.get_absolute_url()).status_code == 200
     assert client.head(article.get_absolute_url()).status_code == 200
+    assert pageviews.flush_views() == 0
+
+
+def test_a_page_served_from_the_cache_still_counts(client, article):
+    read(client, article)
+    read(client, article)  # the same page again, now from the page cache
+    assert pageviews.flush_views() == 2
+
+
+def test_a_made_up_beacon_counts_nothing(client, article):
+    assert client.post(f"/luot-xem/{article.pk}:forged/").status_code == 404
+    assert client.post(f"/luot-xem/{article.pk}/").status_code == 404
+    assert client.get(f"/luot-xem/{pageviews.view_token(article.pk)}/").status_code == 405
     assert pageviews.flush_views() == 0

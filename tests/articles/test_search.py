@@ -150,3 +150,27 @@ def test_postgres_uses_unaccent_and_the_gin_index(articles):
     # index: the query's expression is exactly the indexed one.
     plan = search(Query.parse("an ninh to quoc"), base=Article.objects.all()).explain()
     assert "article_search_idx" in plan
+
+
+@pytest.mark.django_db
+def test_only_the_newest_matches_are_ranked(client, monkeypatch, now):
+    import articles.search
+
+    monkeypatch.setattr(articles.search, "CANDIDATES", 3)
+    for hours in range(1, 6):
+        make_article(
+            title=f"Diễn tập phòng cháy số {hours}",
+            published_at=timezone.now() - dt.timedelta(hours=hours),
+        )
+    response = client.get("/tim-kiem/", {"q": "dien tap phong chay"})
+    shown = sorted(a.title[-1] for a in response.context["page_obj"].object_list)
+    assert shown == ["1", "2", "3"]
+    assert "3 bài viết" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_corrected_article_is_found_by_its_new_words(client, now):
+    article = make_article(title="Bài về giao thông")
+    article.body = "<p>Tuyên truyền phòng chống lừa đảo qua mạng.</p>"
+    article.save()
+    assert article.title in client.get("/tim-kiem/", {"q": "lua dao qua mang"}).content.decode()

@@ -1,0 +1,167 @@
+"""Whole public pages cached for anonymous readers, forgotten the moment content changes.
+
+Every cached page is stored under the *content version*: a token that changes whenever an
+article, section, tag, author, campaign or photo is saved or deleted (``articles/signals.py``
+calls ``content_changed()`` once the transaction commits) and when the next scheduled
+article's minute comes (scheduling writes nothing at that minute, so the version carries the
+time it expires). A changed article is therefore on every page at the next request; nginx's
+5-second micro-cache in front (``docker/nginx.conf``) adds at most 5 seconds.
+
+Staff never get a cached page: a request with a logged-in user skips the cache, is never
+stored and is marked ``Cache-Control: private`` (nginx skips its cache on the session cookie).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "site:content-version"
+PAGE_PREFIX = "page"
+# Headers a cached page keeps; anything per-request (cookies, CSRF) never goes in.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag", "Retry-After")
+# Responses worth keeping: pages, feeds, sitemaps, their redirects and "gone".
+_CACHEABLE_STATUS = {200, 301, 404, 410}
+# The version is re-checked at least this often even with nothing scheduled.
+_MAX_VERSION_SECONDS = 3600
+
+
+def content_version() -> str | None:
+    """The current content version (one cache read; one query when it expires).
+
+    None when the cache or the database does not answer: then nothing is cached, and the
+    page itself says what is wrong (the 503 page, /healthz).
+    """
+    try:
+        entry = cache.get(VERSION_KEY)
+        if entry is not None and time.time() < entry[1]:
+            return entry[0]
+        return _new_version()
+    except Exception as exc:  # Redis or the database is down: serve uncached
+        logger.warning("page cache not used: %s", exc)
+        return None
+
+
+def _new_version() -> str:
+    from articles.models import Article
+
+    now = timezone.now()
+    upcoming = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    until = time.time() + _MAX_VERSION_SECONDS
+    if upcoming is not None:
+        until = min(until, upcoming.timestamp())
+    version = f"{time.time_ns():x}"
+    cache.set(VERSION_KEY, (version, until), timeout=_MAX_VERSION_SECONDS)
+    return version
+
+
+def content_changed() -> None:
+    """Forget every cached page: now, and again once the transaction has committed.
+
+    Again after the commit, or a request reading the old rows meanwhile could cache them
+    under the new version.
+    """
+    _forget()
+    transaction.on_commit(_forget)
+
+
+def _forget() -> None:
+    try:
+        cache.delete(VERSION_KEY)
+    except Exception as exc:  # a save must not fail because Redis is down
+        logger.error("cached pages could not be forgotten: %s", exc)
+
+
+def _directives(response: HttpResponse) -> set[str]:
+    return {d.strip().lower() for d in response.get("Cache-Control", "").split(",")}
+
+
+def cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path_info.startswith("/" + settings.ADMIN_URL):
+        return False
+    return not request.user.is_authenticated
+
+
+def page_key(request: HttpRequest, version: str) -> str:
+    return f"{PAGE_PREFIX}:{version}:{request.get_full_path()}"
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the cache (``PAGE_CACHE_SECONDS``).
+
+    Placed after the authentication middleware: it needs to know who is asking.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not cacheable_request(request):
+            response = self.get_response(request)
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        version = content_version() if seconds else None
+        key = page_key(request, version) if version else ""
+        if key:
+            stored = self.cache_call(cache.get, key)
+            if stored is not None:
+                return self.rebuild(stored, request)
+        response = self.get_response(request)
+        if self.storable(response):
+            response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+            if key:
+                self.cache_call(cache.set, key, self.freeze(response), seconds)
+        return response
+
+    @staticmethod
+    def cache_call(method, *args):
+        try:
+            return method(*args)
+        except Exception as exc:  # the cache is down: the page is rendered, not stored
+            logger.warning("page cache not used: %s", exc)
+            return None
+
+    @staticmethod
+    def storable(response: HttpResponse) -> bool:
+        return (
+            response.status_code in _CACHEABLE_STATUS
+            and not response.streaming
+            and not response.cookies
+            and "private" not in _directives(response)
+            and not {"no-store", "no-cache", "max-age=0"} & _directives(response)
+        )
+
+    @staticmethod
+    def freeze(response: HttpResponse) -> tuple:
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        headers = {h: response[h] for h in (*_KEPT_HEADERS, "Location") if h in response}
+        return (response.status_code, headers, response.content)
+
+    @staticmethod
+    def rebuild(stored: tuple, request: HttpRequest) -> HttpResponse:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers.items():
+            response[name] = value
+        response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+        return response
