@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import override_settings
 
 from accounts.roles import Role
 from articles.models import Article, Campaign, Section
@@ -18,12 +19,44 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 BUDGET_BYTES = 150 * 1024
 
 
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("demo-media")
+
+
 @pytest.fixture
-def demo(db):
-    # Transactional tests empty the database after each test, data migrations included.
-    for role in Role:
-        Group.objects.get_or_create(name=role.label)
-    call_command("seed_demo", stdout=io.StringIO())
+def media_root(settings, demo_media):
+    """The demo's photos stay on disk for every test of this module."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker, demo_media, tmp_path_factory) -> Path:
+    """Seed the demo newsroom once (photos and all), keep it as a fixture file, empty the database.
+
+    Every test here is transactional (the live server must see the rows), so the database is
+    emptied after each one; loading the saved rows again costs far less than seeding again.
+    """
+    path = tmp_path_factory.mktemp("demo") / "demo.json"
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        for role in Role:
+            Group.objects.get_or_create(name=role.label)
+        call_command("seed_demo", stdout=io.StringIO())
+        call_command(
+            "dumpdata",
+            natural_foreign=True,
+            natural_primary=True,
+            exclude=["contenttypes", "auth.permission", "sessions", "admin.logentry"],
+            output=str(path),
+        )
+        call_command("flush", interactive=False, verbosity=0)
+    return path
+
+
+@pytest.fixture
+def demo(db, demo_data):
+    call_command("loaddata", str(demo_data), verbosity=0)
     article = Article.objects.published().exclude(cover=None).filter(featured=True).first()
     campaign = Campaign.objects.filter(articles__in=Article.objects.published()).first()
     section = Section.objects.filter(parent=None).first()
