@@ -203,6 +203,8 @@ class ArticleDetailView(DetailView):
         return (
             Article.objects.published()
             .select_related("section", "section__parent", "cover")
+            # The page needs the body; the search columns (as long again) it never shows.
+            .defer("search_text", "search_vector")
             .prefetch_related(
                 models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
                 "tags",
