@@ -506,7 +506,9 @@ class ArticleAdmin(admin.ModelAdmin):
         try:
             image = image_upload(file=upload, uploaded_by=request.user)
         except ValidationError as error:
-            return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+            # A verdict on the file, not a bad request: CKEditor shows the message, and the
+            # browser logs no failed request (as for the bulk upload).
+            return JsonResponse({"error": {"message": " ".join(error.messages)}})
         return JsonResponse({"url": image.file.url, "id": image.pk})
 
     # Bulk actions, each within the role's powers ----------------------------------------
