@@ -13,6 +13,7 @@ stored and is marked ``Cache-Control: private`` (nginx skips its cache on the se
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -100,7 +101,9 @@ def cacheable_request(request: HttpRequest) -> bool:
 
 
 def page_key(request: HttpRequest, version: str) -> str:
-    return f"{PAGE_PREFIX}:{version}:{request.get_full_path()}"
+    """The address, hashed: a key of bounded length whatever a reader puts in the query."""
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"{PAGE_PREFIX}:{version}:{address}"
 
 
 class PublicPageCacheMiddleware:
