@@ -281,6 +281,7 @@ class FilteredListView(PublishedArticlesMixin, ListView):
         return super().get_context_data(
             listing=self.filter_object,
             most_read=most_read(),
+            **fragment_cache_context(self.request),
             **kwargs,
         )
 
