@@ -102,17 +102,24 @@ def build_database(tmp: Path) -> None:
 
 @contextlib.contextmanager
 def gunicorn(tmp: Path, **env: str):
-    process = subprocess.Popen(
+    with serving(
         [PYTHON, "-m", "gunicorn", "newsroom.wsgi:application", "--workers", "2",
          "--bind", f"127.0.0.1:{GUNICORN_PORT}", "--access-logfile", "/dev/null",
          "--error-logfile", str(tmp / "gunicorn.log"), "--keep-alive", "5"],
-        cwd=ROOT, env={**ENV, **env},
-    )  # fmt: skip
+        port=GUNICORN_PORT, stop=signal.SIGTERM, cwd=ROOT, env={**ENV, **env},
+    ) as process:  # fmt: skip
+        yield process
+
+
+@contextlib.contextmanager
+def serving(args: list[str], *, port: int, stop: int, **popen):
+    """Start a server, wait until its /healthz answers, stop it with ``stop`` at the end."""
+    process = subprocess.Popen(args, **popen)
     try:
-        wait_for(GUNICORN_PORT, "/healthz")
+        wait_for(port, "/healthz")
         yield process
     finally:
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop)
         process.wait(timeout=30)
 
 
@@ -160,13 +167,8 @@ def nginx(tmp: Path):
     args = ["nginx", "-c", str(config), "-p", str(tmp)]
     if user:
         args += ["-g", "user root;"]
-    process = subprocess.Popen(args)
-    try:
-        wait_for(NGINX_PORT, "/healthz")
+    with serving(args, port=NGINX_PORT, stop=signal.SIGQUIT) as process:
         yield process
-    finally:
-        process.send_signal(signal.SIGQUIT)
-        process.wait(timeout=30)
 
 
 def wait_for(port: int, path: str, timeout: float = 30) -> None:

@@ -7,6 +7,8 @@ folded ``search_text`` column (see articles/search.py).
 from django.contrib.postgres.operations import UnaccentExtension
 from django.db import migrations
 
+from articles.migration_operations import PostgresOnlySQL
+
 CONFIG = "newsroom_vi"
 
 CREATE_CONFIG = f"""
@@ -29,18 +31,6 @@ def fill_search_text(apps, schema_editor):
         Article.objects.filter(pk=article.pk).update(
             search_text=search_document(article.title, article.sapo, article.body)
         )
-
-
-class PostgresOnlySQL(migrations.RunSQL):
-    """Raw SQL that runs on PostgreSQL only."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Unaccent(UnaccentExtension):

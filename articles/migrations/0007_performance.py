@@ -10,17 +10,7 @@ import django.contrib.postgres.search
 from django.conf import settings
 from django.db import migrations, models
 
-
-class PostgresOnlySQL(migrations.RunSQL):
-    """Raw SQL that runs on PostgreSQL only (as in 0004)."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+from articles.migration_operations import PostgresOnlySQL
 
 
 CONFIG = "newsroom_vi"
