@@ -25,7 +25,6 @@ from django.utils.translation import gettext_lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles import revisions, services, textfold
-from articles.body import render_body
 from articles.image_admin import GalleryItemInline  # also registers the image library
 from articles.images import image_upload
 from articles.models import (
@@ -38,7 +37,7 @@ from articles.models import (
     Tag,
     Transition,
 )
-from articles.templatetags.pictures import article_body
+from articles.views import article_page_parts
 
 Status = Article.Status
 Action = Transition.Action
@@ -429,8 +428,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "article": article,
                 "object": article,
                 "preview": True,
-                "body_html": render_body(article_body(article)),
-                "gallery": list(article.gallery_items.select_related("image")),
+                **article_page_parts(article),
             },
         )
         response["X-Robots-Tag"] = "noindex, nofollow"

@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
+import secrets
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -53,6 +57,25 @@ def content_version() -> str | None:
         return None
 
 
+_UNSET = object()
+
+
+def request_content_version(request: HttpRequest | None) -> str | None:
+    """The content version cached parts of this request's page are stored under.
+
+    None for staff (they never get or store anything cached), outside a request, and
+    while the cache is down. Looked up once per request.
+    """
+    if request is None:
+        return None
+    version = getattr(request, "_content_version", _UNSET)
+    if version is _UNSET:
+        user = getattr(request, "user", None)
+        version = None if user is None or user.is_authenticated else content_version()
+        request._content_version = version
+    return version
+
+
 def _new_version() -> str:
     from articles.models import Article
 
@@ -66,7 +89,7 @@ def _new_version() -> str:
     until = time.time() + _MAX_VERSION_SECONDS
     if upcoming is not None:
         until = min(until, upcoming.timestamp())
-    version = f"{time.time_ns():x}"
+    version = f"{time.time_ns():x}{secrets.token_hex(3)}"  # unique even at a frozen clock
     cache.set(VERSION_KEY, (version, until), timeout=_MAX_VERSION_SECONDS)
     return version
 
@@ -86,6 +109,80 @@ def _forget() -> None:
         cache.delete(VERSION_KEY)
     except Exception as exc:  # a save must not fail because Redis is down
         logger.error("cached pages could not be forgotten: %s", exc)
+
+
+def cache_call(method, *args):
+    """``cache.get``/``cache.set`` that answer None when the cache is down.
+
+    What is cached can always be rendered again: a dead Redis slows pages, never breaks them.
+    """
+    try:
+        return method(*args)
+    except Exception as exc:
+        logger.warning("cache not used: %s", exc)
+        return None
+
+
+class VersionedParts:
+    """Cached page parts and query results: in this process's memory, then in Redis.
+
+    Everything stored here is keyed by the content version, so an entry never goes stale
+    by a change of content: a new version asks for new keys. What changes by itself ("most
+    read" inside the home page's part) still expires after its timeout. Each worker keeps
+    up to ``LOCAL_PARTS_BYTES`` (least recently used first out): a part found in memory
+    costs no round trip to Redis, which is most of what a fragment costs.
+
+    Objects found in memory are shared between requests: treat them as read-only.
+    """
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, tuple[float, int, object]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        now = time.monotonic()
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                if entry[0] > now:
+                    self._entries.move_to_end(key)
+                    return entry[2]
+                self._drop(key)
+        value = cache_call(cache.get, key)
+        if value is not None:
+            # Redis does not say how long the entry has left: keep it here a short while.
+            self._keep(key, value, min(settings.FRAGMENT_CACHE_SECONDS, 10))
+        return value
+
+    def set(self, key: str, value, seconds: int) -> None:
+        cache_call(cache.set, key, value, seconds)
+        self._keep(key, value, seconds)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def _keep(self, key: str, value, seconds: int) -> None:
+        size = len(value) if isinstance(value, str) else len(pickle.dumps(value, -1))
+        limit = settings.LOCAL_PARTS_BYTES
+        if size > limit // 8:
+            return
+        with self._lock:
+            self._drop(key)
+            self._entries[key] = (time.monotonic() + seconds, size, value)
+            self._bytes += size
+            while self._bytes > limit:
+                self._drop(next(iter(self._entries)))
+
+    def _drop(self, key: str) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self._bytes -= entry[1]
+
+
+parts = VersionedParts()
 
 
 def _directives(response: HttpResponse) -> set[str]:
@@ -122,26 +219,18 @@ class PublicPageCacheMiddleware:
             if request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        version = content_version() if seconds else None
+        version = request_content_version(request) if seconds else None
         key = page_key(request, version) if version else ""
         if key:
-            stored = self.cache_call(cache.get, key)
+            stored = cache_call(cache.get, key)
             if stored is not None:
                 return self.rebuild(stored, request)
         response = self.get_response(request)
         if self.storable(response):
             response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
             if key:
-                self.cache_call(cache.set, key, self.freeze(response), seconds)
+                cache_call(cache.set, key, self.freeze(response), seconds)
         return response
-
-    @staticmethod
-    def cache_call(method, *args):
-        try:
-            return method(*args)
-        except Exception as exc:  # the cache is down: the page is rendered, not stored
-            logger.warning("page cache not used: %s", exc)
-            return None
 
     @staticmethod
     def storable(response: HttpResponse) -> bool:

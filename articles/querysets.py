@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import connection, models
-from django.db.models.functions import Coalesce
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -90,57 +90,74 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-recent_views", "-published_at", "-pk")
         )
 
-    def related_to(self, article) -> ArticleQuerySet:
+    def related_to(self, article, count: int = 4) -> ArticleQuerySet:
         """Other articles sharing a campaign, tags or the section, best overlap first.
 
-        Uses the article's prefetched tags and campaigns; one query.
+        The best ``count``, from the article's prefetched tags and campaigns; one query.
+        The candidates are
+        the newest few sharing the section, a tag or a campaign, each read from one index,
+        so that the score is computed on ~100 rows, not the archive. For tags and
+        campaigns "newest" is the highest id, read from the link table alone (walking the
+        publication-time index and probing each tag is far slower). Written as SQL pieces:
+        built with the ORM, this query cost more to compose than to run.
         """
         from articles.models import Article
 
-        tag_ids = [t.pk for t in article.tags.all()]
-        campaign_ids = [c.pk for c in article.campaigns.all()]
-        links = Article.tags.through.objects.filter(tag_id__in=tag_ids)
-        campaign_links = Article.campaigns.through.objects.filter(campaign_id__in=campaign_ids)
+        table = Article._meta.db_table
+        links = {
+            "tag": (Article.tags.through._meta.db_table, [t.pk for t in article.tags.all()]),
+            "campaign": (
+                Article.campaigns.through._meta.db_table,
+                [c.pk for c in article.campaigns.all()],
+            ),
+        }
+        parts = [
+            f"SELECT id FROM (SELECT id FROM {table} WHERE section_id = %s AND status = %s "
+            f"AND published_at <= %s AND id <> %s "
+            f"ORDER BY published_at DESC, id DESC LIMIT {RELATED_CANDIDATES}) s"
+        ]
+        params: list = [article.section_id, Article.Status.PUBLISHED, timezone.now(), article.pk]
+        for column, (through, ids) in links.items():
+            for pk in ids:
+                parts.append(
+                    f"SELECT article_id FROM (SELECT article_id FROM {through} "
+                    f"WHERE {column}_id = %s AND article_id <> %s "
+                    f"ORDER BY article_id DESC LIMIT {RELATED_CANDIDATES}) s"
+                )
+                params += [pk, article.pk]
 
-        def overlap(through_qs) -> models.Subquery:
-            return models.Subquery(
-                through_qs.filter(article_id=models.OuterRef("pk"))
-                .values("article_id")
-                .annotate(n=models.Count("*"))
-                .values("n"),
-                output_field=models.IntegerField(),
+        def score(alias: str) -> tuple[str, list]:
+            sql, score_params = (
+                f"CASE WHEN {alias}.section_id = %s THEN 1 ELSE 0 END",
+                [article.section_id],
             )
+            for column, weight in (("campaign", 3), ("tag", 2)):
+                through, ids = links[column]
+                if ids:
+                    marks = ", ".join(["%s"] * len(ids))
+                    sql += (
+                        f" + {weight} * (SELECT COUNT(*) FROM {through} l WHERE "
+                        f"l.article_id = {alias}.id AND l.{column}_id IN ({marks}))"
+                    )
+                    score_params += ids
+            return sql, score_params
 
-        # The candidates: the newest few sharing the section, a tag or a campaign, each read
-        # from one index, so that the score is computed on ~100 rows, not the archive. For
-        # tags and campaigns "newest" is the highest id, read from the link table alone
-        # (walking the publication-time index and probing each tag is far slower).
-        newest = self.exclude(pk=article.pk).order_by("-published_at", "-pk").values("pk")
-
-        def newest_linked(through_qs):
-            return (
-                through_qs.exclude(article_id=article.pk)
-                .order_by("-article_id")
-                .values("article_id")[:RELATED_CANDIDATES]
-            )
-
-        candidates = among(
-            newest.filter(section_id=article.section_id)[:RELATED_CANDIDATES],
-            *(newest_linked(links.filter(tag_id=tag)) for tag in tag_ids),
-            *(newest_linked(campaign_links.filter(campaign_id=c)) for c in campaign_ids),
+        # The best few picked on ids alone; only those rows are then read whole.
+        inner, inner_params = score("a")
+        best = (
+            f"SELECT id FROM (SELECT a.id FROM {table} a WHERE a.id IN ({' UNION '.join(parts)}) "
+            f"AND a.status = %s AND a.published_at <= %s "
+            f"ORDER BY {inner} DESC, a.published_at DESC, a.id DESC LIMIT {count}) best"
         )
+        outer, outer_params = score(table)
         return (
-            self.filter(candidates)
-            .for_cards()
-            .annotate(
-                relatedness=Coalesce(overlap(campaign_links), 0) * 3
-                + Coalesce(overlap(links), 0) * 2
-                + models.Case(
-                    models.When(section_id=article.section_id, then=1),
-                    default=0,
-                    output_field=models.IntegerField(),
+            self.filter(
+                pk__in=RawSQL(
+                    best, [*params, Article.Status.PUBLISHED, timezone.now(), *inner_params]
                 )
             )
+            .for_cards()
+            .annotate(relatedness=RawSQL(outer, outer_params))
             .order_by("-relatedness", "-published_at", "-pk")
         )
 

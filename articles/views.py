@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -39,7 +39,7 @@ from articles.models import (
     Section,
     Tag,
 )
-from articles.pagecache import content_version
+from articles.pagecache import cache_call, content_version, parts, request_content_version
 from articles.querysets import among
 from articles.search import Query, search, snippet
 from articles.templatetags.pictures import article_body
@@ -123,21 +123,9 @@ class HomeView(PublishedArticlesMixin, ListView):
             ),
             most_read=SimpleLazyObject(most_read),
             canonical_url=absolute("/"),
-            **fragment_cache_context(self.request),
+            nav_current="/",
         )
         return context
-
-
-def fragment_cache_context(request: HttpRequest) -> dict:
-    """What ``{% cache fragment_seconds "name" … content_version %}`` blocks need.
-
-    Staff never get anything cached (nor anyone while the cache is down): a key of their
-    own that is never stored.
-    """
-    version = None if request.user.is_authenticated else content_version()
-    if version is None:
-        return {"fragment_seconds": 0, "content_version": f"uncached-{uuid.uuid4().hex}"}
-    return {"fragment_seconds": settings.FRAGMENT_CACHE_SECONDS, "content_version": version}
 
 
 class HomeStories:
@@ -189,10 +177,10 @@ def section_blocks(*, exclude: set[int]) -> list[tuple[Section, list[Article]]]:
 def most_read() -> list[Article]:
     """The side list "most read": a query cache, as fresh as the view counts it sums."""
     key = f"most-read:{content_version()}"
-    articles = cache.get(key)
+    articles = cache_call(cache.get, key)
     if articles is None:
         articles = list(Article.objects.published().most_read().for_cards()[:MOST_READ])
-        cache.set(key, articles, settings.VIEWS_FLUSH_SECONDS or 60)
+        cache_call(cache.set, key, articles, settings.VIEWS_FLUSH_SECONDS or 60)
     return articles
 
 
@@ -216,6 +204,19 @@ class ArticleDetailView(DetailView):
             )
         )
 
+    def get_object(self, queryset=None) -> Article:
+        """The article with all it shows, from the query cache when a reader asks."""
+        slug = self.kwargs["slug"]
+        version = request_content_version(self.request)
+        if version is None or not settings.FRAGMENT_CACHE_SECONDS:
+            return super().get_object(queryset)
+        key = f"article:{version}:{hashlib.md5(slug.encode(), usedforsecurity=False).hexdigest()}"
+        article = parts.get(key)
+        if article is None:
+            article = super().get_object(queryset)
+            parts.set(key, article, settings.FRAGMENT_CACHE_SECONDS)
+        return article
+
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
             self.object = self.get_object()
@@ -224,26 +225,31 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        article = self.object
+        return super().get_context_data(**article_page_parts(self.object), **kwargs)
 
-        def gallery() -> list[GalleryItem]:
-            if not article.has_gallery:
-                return []
-            return list(article.gallery_items.select_related("image"))
 
-        # Lazy: the body and the related list are cached fragments (no query when found).
-        context.update(
-            body_html=SimpleLazyObject(lambda: render_body(article_body(article))),
-            gallery=SimpleLazyObject(gallery),
-            related=SimpleLazyObject(
-                lambda: list(Article.objects.published().related_to(article)[:4])
-            ),
-            canonical_url=absolute(article.get_absolute_url()),
-            view_beacon_url=reverse("articles:count-view", args=[pageviews.view_token(article.pk)]),
-            **fragment_cache_context(self.request),
-        )
-        return context
+def article_page_parts(article: Article) -> dict:
+    """What the article page shows besides the article itself (the admin preview too).
+
+    Lazy: the page's main part is a cached fragment, and a fragment found costs no query.
+    """
+
+    def gallery() -> list[GalleryItem]:
+        if not getattr(article, "has_gallery", True):
+            return []
+        return list(article.gallery_items.select_related("image"))
+
+    return {
+        "body_html": SimpleLazyObject(lambda: render_body(article_body(article))),
+        "gallery": SimpleLazyObject(gallery),
+        "related": SimpleLazyObject(
+            lambda: list(Article.objects.published().related_to(article))
+        ),
+        "canonical_url": SimpleLazyObject(lambda: absolute(article.get_absolute_url())),
+        "view_beacon_url": SimpleLazyObject(
+            lambda: reverse("articles:count-view", args=[pageviews.view_token(article.pk)])
+        ),
+    }
 
 
 def moved_or_gone(request: HttpRequest, slug: str) -> HttpResponse:
@@ -280,8 +286,7 @@ class FilteredListView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             listing=self.filter_object,
-            most_read=most_read(),
-            **fragment_cache_context(self.request),
+            most_read=SimpleLazyObject(most_read),
             **kwargs,
         )
 
@@ -295,6 +300,9 @@ class SectionView(FilteredListView):
 
     def filter_articles(self, queryset, obj):
         return queryset.in_section(obj)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nav_current=self.request.path, **kwargs)
 
 
 class TagView(FilteredListView):

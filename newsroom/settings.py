@@ -285,10 +285,13 @@ VIEWS_FLUSH_SECONDS = env.int("VIEWS_FLUSH_SECONDS", default=60)
 # 0 = off), and forgotten at once when content changes (articles/pagecache.py). What
 # changes by itself — "most read", the date in the top bar — is at most this old.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
-# Parts of pages (the home page's blocks, an article's body and related list) are cached
-# rendered, under the same content version, for this long (seconds; 0 = off): what a
-# page cache miss still does not have to redo.
+# Parts of pages (header and footer, the home page's blocks, an article's <head> and
+# <main>, a list's cards) and the article query cache are kept, under the same content
+# version, for this long (seconds; 0 = off): what a page cache miss does not redo.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=60)
+# Each worker also keeps the parts it used last in its own memory, up to this many bytes
+# (they are keyed by the content version, so never stale; see VersionedParts).
+LOCAL_PARTS_BYTES = env.int("LOCAL_PARTS_BYTES", default=32 * 1024 * 1024)
 # nginx keeps anonymous pages this long in front of Django (X-Accel-Expires; 0 = never):
 # a published or changed article is on every page within this many seconds.
 PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=5)

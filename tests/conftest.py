@@ -42,11 +42,14 @@ def fresh_cache():
     from django.core.cache import cache
 
     from articles import pageviews
+    from articles.pagecache import parts
 
     cache.clear()
+    parts.clear()
     pageviews._local.take()
     yield
     cache.clear()
+    parts.clear()
 
 
 @pytest.fixture(autouse=True)
