@@ -2,22 +2,23 @@
 
 PostgreSQL: full-text search in the ``newsroom_vi`` configuration (``simple`` + ``unaccent``,
 created by migration 0004) on the stored ``search_vector`` (kept by a trigger, GIN index,
-migration 0007); the 200 newest matches are ranked by ``ts_rank_cd`` with a bonus for a
-match in the title, discounted by age.
+migrations 0007 and 0009, the title as its weightiest part); the 200 newest matches are
+ranked by ``ts_rank``, discounted by age.
 SQLite (development): every query word must occur as a whole word in the folded
 ``search_text``; the ranking is computed in Python on the same principles.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import html
 import math
 import re
 from dataclasses import dataclass
 
 from django.db import connection, models
-from django.db.models.functions import Extract
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
@@ -47,87 +48,82 @@ class Query:
         return bool(self.terms)
 
 
-def search(query: Query, base: ArticleQuerySet | None = None) -> ArticleQuerySet | list:
+def search(query: Query, base: ArticleQuerySet | None = None) -> SearchResults | ArticleQuerySet:
     """Published articles matching every word of ``query``, best first.
 
-    Returns a queryset (PostgreSQL) or a list of ids-ordered articles built lazily by
-    ``SearchResults`` (SQLite); both paginate with Django's Paginator.
+    Returns ``SearchResults`` (ranked ids first, then one page of articles), which
+    paginates with Django's Paginator.
     """
     base = base if base is not None else Article.objects.published()
     if not query:
         return base.none()
-    if connection.vendor == "postgresql":
-        return _search_postgres(query, base)
     return SearchResults(query, base)
 
 
-def _search_postgres(query: Query, base: ArticleQuerySet) -> ArticleQuerySet:
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-    # Folded words joined with AND: the typed text may hold tsquery syntax characters.
-    tsquery = SearchQuery(" & ".join(query.terms), search_type="raw", config=CONFIG)
-    # Only the newest CANDIDATES matches are ranked: a word found in half the archive
-    # costs one walk down the publication-time index, not a ranking of 50.000 rows.
-    candidates = (base.filter(search_vector=tsquery).order_by("-published_at", "-pk").values("pk"))[
-        :CANDIDATES
-    ]
-    title = SearchVector("title", config=CONFIG)
-    age_days = models.ExpressionWrapper(
-        Extract(timezone.now() - models.F("published_at"), "epoch") / 86400.0,
-        output_field=models.FloatField(),
-    )
-    return (
-        Article.objects.filter(pk__in=candidates)
-        .select_related("section", "cover")
-        .defer("search_text")  # the snippet needs the body
-        .annotate(
-            relevance=(
-                SearchRank(models.F("search_vector"), tsquery, cover_density=True)
-                + SearchRank(title, tsquery, cover_density=True) * 2
-            )
-            / models.Func(
-                models.Value(2.0),
-                age_days / HALF_LIFE_DAYS,
-                function="POWER",
-                output_field=models.FloatField(),
-            )
-        )
-        .order_by("-relevance", "-published_at", "-pk")
-    )
-
-
 class SearchResults:
-    """SQLite: match in SQL, rank the newest matches in Python, load one page of articles."""
+    """The newest ``CANDIDATES`` matches ranked by id (one query), then one page of rows.
+
+    PostgreSQL matches ``search_vector`` and ranks with ``ts_rank`` in the same walk (the
+    title weighs most: it is the vector's "A" part, see migration 0009); the score is
+    then discounted by age here. Neither step reads an article's body. SQLite matches
+    whole words in the folded ``search_text`` and ranks in Python on the same
+    principles. ``count()`` is the number of ranked ids: no separate count query.
+    """
 
     def __init__(self, query: Query, base: ArticleQuerySet) -> None:
-        matches = base
-        for term in query.terms:
-            matches = matches.filter(search_text__contains=f" {term} ")
         self.query = query
-        self.matches = matches
         self.base = base
+        self.postgres = connection.vendor == "postgresql"
+        if self.postgres:
+            from django.contrib.postgres.search import SearchQuery
+
+            # Folded words joined with AND: the typed text may hold tsquery syntax.
+            self.tsquery = SearchQuery(" & ".join(query.terms), search_type="raw", config=CONFIG)
+            self.matches = base.filter(search_vector=self.tsquery)
+        else:
+            self.matches = base
+            for term in query.terms:
+                self.matches = self.matches.filter(search_text__contains=f" {term} ")
         self._ids: list[int] | None = None
 
     def ranked_ids(self) -> list[int]:
         if self._ids is None:
-            now = timezone.now()
-            phrase = " " + " ".join(self.query.terms) + " "
-            scored = []
+            # Only the newest CANDIDATES matches are ranked: a word found in half the
+            # archive costs one walk down the publication-time index.
             newest = self.matches.order_by("-published_at", "-pk")[:CANDIDATES]
-            for pk, title, text, published_at in newest.values_list(
-                "pk", "title", "search_text", "published_at"
-            ):
-                title_words = set(words(title))
-                score = sum(text.count(f" {t} ") for t in self.query.terms) / math.sqrt(
-                    len(text) / 40 + 1
-                )
-                score += 2 * sum(t in title_words for t in self.query.terms)
-                score += 2 if phrase in text else 0
-                age = (now - published_at).total_seconds() / 86400
-                scored.append((score / 2 ** (age / HALF_LIFE_DAYS), published_at, pk))
-            scored.sort(reverse=True)
-            self._ids = [pk for _score, _when, pk in scored]
+            scores = self._scored_in_sql(newest) if self.postgres else self._scored(newest)
+            now = timezone.now()
+            ranked = sorted(
+                (
+                    (score / 2 ** ((now - published_at).total_seconds() / 86400 / HALF_LIFE_DAYS),
+                     published_at, pk)
+                    for pk, score, published_at in scores
+                ),
+                reverse=True,
+            )  # fmt: skip
+            self._ids = [pk for _score, _when, pk in ranked]
         return self._ids
+
+    def _scored_in_sql(self, newest: ArticleQuerySet) -> list[tuple[int, float, dt.datetime]]:
+        """``ts_rank`` computed in the same index walk that finds the matches."""
+        from django.contrib.postgres.search import SearchRank
+
+        rank = SearchRank(models.F("search_vector"), self.tsquery)
+        return list(newest.annotate(rank=rank).values_list("pk", "rank", "published_at"))
+
+    def _scored(self, newest: ArticleQuerySet) -> list[tuple[int, float, dt.datetime]]:
+        terms = self.query.terms
+        phrase = " " + " ".join(terms) + " "
+        scored = []
+        for pk, title, text, published_at in newest.values_list(
+            "pk", "title", "search_text", "published_at"
+        ):
+            title_words = set(words(title))
+            score = sum(text.count(f" {t} ") for t in terms) / math.sqrt(len(text) / 40 + 1)
+            score += 2 * sum(t in title_words for t in terms)
+            score += 2 if phrase in text else 0
+            scored.append((pk, score, published_at))
+        return scored
 
     def count(self) -> int:
         return len(self.ranked_ids())
@@ -137,6 +133,7 @@ class SearchResults:
 
     def __getitem__(self, item):
         ids = self.ranked_ids()[item] if isinstance(item, slice) else [self.ranked_ids()[item]]
+        # The snippet needs the body: read for this page's articles only.
         cards = self.base.select_related("section", "cover").defer("search_text", "search_vector")
         by_id = {a.pk: a for a in cards.filter(pk__in=ids)}
         found = [by_id[pk] for pk in ids if pk in by_id]
@@ -144,31 +141,55 @@ class SearchResults:
 
 
 _TOKEN = re.compile(r"\w+|\W+")
+_TAG = re.compile(r"<[^>]*>")
+_WORD_START = re.compile(r"\w")
 
 
-def _marked(tokens: list[str], query: Query) -> set[int]:
-    """Indexes of the tokens to mark: the whole phrase where it occurs, else every term."""
-    folded = [fold(tok) for tok in tokens]
-    word_at = [i for i, tok in enumerate(tokens) if tok[:1].isalnum() or tok[:1] == "_"]
-    n = len(query.terms)
-    phrase = set()
-    if n > 1:
-        for k in range(len(word_at) - n + 1):
-            if tuple(folded[word_at[k + j]] for j in range(n)) == query.terms:
-                phrase.update(word_at[k : k + n])
-    if phrase:
-        return phrase
-    return {i for i in word_at if folded[i] in query.terms}
+def _plain(text: str) -> str:
+    """Text of a (sanitised) body: tags out, entities decoded, whitespace collapsed."""
+    return " ".join(html.unescape(_TAG.sub(" ", text or "")).split())
 
 
-def highlight(text: str, query: Query, *, length: int = 260) -> SafeString:
+@functools.lru_cache(maxsize=65536)
+def _fold_word(token: str) -> str:
+    """Folded once per worker: a body is a few hundred of the same syllables."""
+    return fold(token)
+
+
+class _Tokens:
+    """A text split into words and what lies between, each word folded (once)."""
+
+    def __init__(self, text: str) -> None:
+        self.tokens = _TOKEN.findall(_plain(text))
+        # Words and what lies between alternate: every other token is a word.
+        first = 0 if self.tokens and _WORD_START.match(self.tokens[0]) else 1
+        self.word_at = range(first, len(self.tokens), 2)
+        self.folded = {i: _fold_word(self.tokens[i]) for i in self.word_at}
+
+    def phrase(self, query: Query) -> set[int]:
+        """Indexes of the words where the query's words occur together, in order."""
+        n, found, at = len(query.terms), set(), self.word_at
+        for k in range(len(at) - n + 1):
+            if self.folded[at[k]] == query.terms[0] and all(
+                self.folded[at[k + j]] == query.terms[j] for j in range(1, n)
+            ):
+                found.update(at[k : k + n])
+        return found
+
+    def marked(self, query: Query) -> set[int]:
+        """The words to mark: the whole phrase where it occurs, else every term."""
+        phrase = self.phrase(query) if len(query.terms) > 1 else set()
+        return phrase or {i for i in self.word_at if self.folded[i] in query.terms}
+
+
+def highlight(text: str | _Tokens, query: Query, *, length: int = 260) -> SafeString:
     """An escaped excerpt of ``text`` around the first match, matched words in <mark>.
 
     Where the reader's words occur together as a phrase, only the phrase is marked.
     """
-    text = " ".join(strip_tags(text or "").split())
-    tokens = _TOKEN.findall(text)
-    marked = _marked(tokens, query)
+    split = text if isinstance(text, _Tokens) else _Tokens(text)
+    tokens = split.tokens
+    marked = split.marked(query)
     first = min(marked, default=None)
     start = 0
     if first is not None:
@@ -184,21 +205,18 @@ def highlight(text: str, query: Query, *, length: int = 260) -> SafeString:
             out.append("…")
             break
         used += len(tok)
-        out.append(f"<mark>{escape(tok)}</mark>" if i in marked else escape(tok))
+        out.append(f"<mark>{html.escape(tok)}</mark>" if i in marked else html.escape(tok))
     return mark_safe("".join(out))  # every piece escaped above
-
-
-def _has_phrase(text: str, query: Query) -> bool:
-    return (" " + " ".join(query.terms) + " ") in (" " + " ".join(words(text)) + " ")
 
 
 def snippet(article: Article, query: Query) -> SafeString:
     """The sapo when it holds a match, else the body around the first match."""
-    texts = (article.sapo, strip_tags(article.body))
-    for text in texts:  # the phrase first…
-        if _has_phrase(text, query):
-            return highlight(text, query)
+    texts = (_Tokens(article.sapo), _Tokens(article.body))
+    if len(query.terms) > 1:
+        for text in texts:  # the phrase first…
+            if text.phrase(query):
+                return highlight(text, query)
     for text in texts:  # …then any of the words
-        if set(words(text)) & set(query.terms):
+        if set(text.folded.values()) & set(query.terms):
             return highlight(text, query)
-    return highlight(article.sapo, query)
+    return highlight(texts[0], query)

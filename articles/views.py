@@ -242,9 +242,7 @@ def article_page_parts(article: Article) -> dict:
     return {
         "body_html": SimpleLazyObject(lambda: render_body(article_body(article))),
         "gallery": SimpleLazyObject(gallery),
-        "related": SimpleLazyObject(
-            lambda: list(Article.objects.published().related_to(article))
-        ),
+        "related": SimpleLazyObject(lambda: list(Article.objects.published().related_to(article))),
         "canonical_url": SimpleLazyObject(lambda: absolute(article.get_absolute_url())),
         "view_beacon_url": SimpleLazyObject(
             lambda: reverse("articles:count-view", args=[pageviews.view_token(article.pk)])
