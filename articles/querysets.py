@@ -93,7 +93,8 @@ class ArticleQuerySet(models.QuerySet):
     def related_to(self, article, count: int = 4) -> ArticleQuerySet:
         """Other articles sharing a campaign, tags or the section, best overlap first.
 
-        The best ``count``, from the article's prefetched tags and campaigns; one query.
+        The best ``count``, from the article's tags and campaigns (``article.links``); one
+        query.
         The candidates are
         the newest few sharing the section, a tag or a campaign, each read from one index,
         so that the score is computed on ~100 rows, not the archive. For tags and
@@ -105,10 +106,10 @@ class ArticleQuerySet(models.QuerySet):
 
         table = Article._meta.db_table
         links = {
-            "tag": (Article.tags.through._meta.db_table, [t.pk for t in article.tags.all()]),
+            "tag": (Article.tags.through._meta.db_table, [t.pk for t in article.links.tags]),
             "campaign": (
                 Article.campaigns.through._meta.db_table,
-                [c.pk for c in article.campaigns.all()],
+                [c.pk for c in article.links.campaigns],
             ),
         }
         parts = [

@@ -32,7 +32,6 @@ from articles.context_processors import navigation
 from articles.models import (
     Article,
     Author,
-    Byline,
     Campaign,
     GalleryItem,
     OldSlug,
@@ -192,12 +191,8 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("section", "section__parent", "cover")
             # The page needs the body; the search columns (as long again) it never shows.
+            # Its authors, tags and campaigns come with ``article.links`` (one query).
             .defer("search_text", "search_vector")
-            .prefetch_related(
-                models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-                "tags",
-                "campaigns",
-            )
             # Most articles have no photo story: ask in the same query, load it only if so.
             .annotate(
                 has_gallery=models.Exists(GalleryItem.objects.filter(article=models.OuterRef("pk")))
@@ -214,6 +209,7 @@ class ArticleDetailView(DetailView):
         article = parts.get(key)
         if article is None:
             article = super().get_object(queryset)
+            article.links  # noqa: B018 (loaded now, to be cached with the article)
             parts.set(key, article, settings.FRAGMENT_CACHE_SECONDS)
         return article
 

@@ -101,18 +101,18 @@ def article_structured_data(article: Article) -> dict:
         "author": [
             {
                 "@type": "Person",
-                "name": b.author.name,
-                "url": absolute(b.author.get_absolute_url()),
+                "name": author.name,
+                "url": absolute(author.get_absolute_url()),
                 **(
-                    {"affiliation": {"@type": "Organization", "name": b.author.unit}}
-                    if b.author.unit
+                    {"affiliation": {"@type": "Organization", "name": author.unit}}
+                    if author.unit
                     else {}
                 ),
             }
-            for b in article.bylines.all()
+            for author in article.links.authors
         ],
         "publisher": publisher,
-        "keywords": [t.name for t in article.tags.all()],
+        "keywords": [t.name for t in article.links.tags],
     }
     if article.cover and article.cover.file:
         data["image"] = [

@@ -185,3 +185,32 @@ def test_a_taken_down_article_is_410_gone_in_vietnamese(client, article):
     html = response.content.decode()
     assert "Bài viết đã được gỡ" in html
     assert article.title not in html
+
+
+def test_authors_tags_and_campaigns_show_in_their_order(client, db, django_assert_num_queries):
+    article = make_article(
+        title="Ba tác giả, hai thẻ, hai phong trào",
+        authors=[make_author("Trần Bình", "Phòng PC06"), make_author("An Văn Sơn", "")],
+        tags=[
+            Tag.objects.create(name="xã Yên Ninh"),
+            Tag.objects.create(name="an toàn giao thông"),
+        ],
+        campaigns=[
+            make_campaign("Toàn dân bảo vệ an ninh Tổ quốc", starts_on=dt.date(2020, 1, 1)),
+            make_campaign("Vì an ninh Tổ quốc", starts_on=dt.date(2025, 1, 1)),
+        ],
+    )
+    fresh = Article.objects.get(pk=article.pk)
+    with django_assert_num_queries(1):
+        links = fresh.links
+    assert [a.byline for a in links.authors] == ["Trần Bình (Phòng PC06)", "An Văn Sơn"]
+    assert [t.name for t in links.tags] == ["an toàn giao thông", "xã Yên Ninh"]
+    assert [c.name for c in links.campaigns] == [
+        "Vì an ninh Tổ quốc",
+        "Toàn dân bảo vệ an ninh Tổ quốc",
+    ]
+    html = client.get(article.get_absolute_url()).content.decode()
+    byline = html.index("Trần Bình (Phòng PC06)")
+    assert byline < html.index("An Văn Sơn", byline)  # the byline order, not the alphabet
+    assert '<p class="article__signature">Trần Bình – An Văn Sơn</p>' in html
+    assert html.index(">an toàn giao thông<") < html.index(">xã Yên Ninh<")
