@@ -23,13 +23,10 @@ def page_cache_off(settings):
 
 
 @pytest.fixture
-def section(db, now):
-    return make_section("An ninh trật tự")
-
-
-@pytest.fixture
-def article(section):
-    return make_article(title="Tuần tra đêm giữ bình yên khu phố", section=section)
+def article(db, now):
+    """A reader's story, in a section of the menu."""
+    patrol = make_section("An ninh trật tự")
+    return make_article(title="Tuần tra đêm giữ bình yên khu phố", section=patrol)
 
 
 def current_nav(html: str) -> list[str]:
@@ -93,7 +90,8 @@ def test_pages_are_still_served_when_the_cache_is_down(client, article, monkeypa
         assert article.title in response.content.decode()
 
 
-def test_the_menu_marks_the_page_a_reader_is_on(client, article, section):
+def test_the_menu_marks_the_page_a_reader_is_on(client, article):
+    section = article.section
     assert current_nav(client.get("/").content.decode()) == ["/"]
     section_page = client.get(section.get_absolute_url()).content.decode()
     assert current_nav(section_page) == [section.get_absolute_url()]
