@@ -123,6 +123,13 @@ def cache_call(method, *args):
         return None
 
 
+def part_key(kind: str, version: str, vary: str) -> str:
+    """``kind:version:digest``: what the part varies on is hashed, so the key is of bounded
+    length whatever a reader put in the address."""
+    digest = hashlib.md5(vary.encode(), usedforsecurity=False).hexdigest()
+    return f"{kind}:{version}:{digest}"
+
+
 class VersionedParts:
     """Cached page parts and query results: in this process's memory, then in Redis.
 
@@ -149,23 +156,26 @@ class VersionedParts:
                     self._entries.move_to_end(key)
                     return entry[2]
                 self._drop(key)
-        value = cache_call(cache.get, key)
-        if value is not None:
-            # Redis does not say how long the entry has left: keep it here a short while.
-            self._keep(key, value, min(settings.FRAGMENT_CACHE_SECONDS, 10))
+        stored = cache_call(cache.get, key)
+        if stored is None:
+            return None
+        value = stored if isinstance(stored, str) else pickle.loads(stored)  # noqa: S301 (ours)
+        # Redis does not say how long the entry has left: keep it here a short while.
+        self._keep(key, value, len(stored), min(settings.FRAGMENT_CACHE_SECONDS, 10))
         return value
 
     def set(self, key: str, value, seconds: int) -> None:
-        cache_call(cache.set, key, value, seconds)
-        self._keep(key, value, seconds)
+        # An object goes to Redis pickled by us, once: its length is what it weighs here.
+        stored = value if isinstance(value, str) else pickle.dumps(value, -1)
+        cache_call(cache.set, key, stored, seconds)
+        self._keep(key, value, len(stored), seconds)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
             self._bytes = 0
 
-    def _keep(self, key: str, value, seconds: int) -> None:
-        size = len(value) if isinstance(value, str) else len(pickle.dumps(value, -1))
+    def _keep(self, key: str, value, size: int, seconds: int) -> None:
         limit = settings.LOCAL_PARTS_BYTES
         if size > limit // 8:
             return

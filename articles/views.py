@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -38,7 +37,13 @@ from articles.models import (
     Section,
     Tag,
 )
-from articles.pagecache import cache_call, content_version, parts, request_content_version
+from articles.pagecache import (
+    cache_call,
+    content_version,
+    part_key,
+    parts,
+    request_content_version,
+)
 from articles.querysets import among
 from articles.search import Query, search, snippet
 from articles.templatetags.pictures import article_body
@@ -205,7 +210,7 @@ class ArticleDetailView(DetailView):
         version = request_content_version(self.request)
         if version is None or not settings.FRAGMENT_CACHE_SECONDS:
             return super().get_object(queryset)
-        key = f"article:{version}:{hashlib.md5(slug.encode(), usedforsecurity=False).hexdigest()}"
+        key = part_key("article", version, slug)
         article = parts.get(key)
         if article is None:
             article = super().get_object(queryset)

@@ -14,13 +14,11 @@ the article or list (its query cache), decides 404/410/301, and joins the parts.
 
 from __future__ import annotations
 
-import hashlib
-
 from django import template
 from django.conf import settings
 from django.template.base import FilterExpression, Node, NodeList, Parser, Token
 
-from articles.pagecache import parts, request_content_version
+from articles.pagecache import part_key, parts, request_content_version
 
 register = template.Library()
 
@@ -39,9 +37,8 @@ class FragmentNode(Node):
             version = request_content_version(context.get("request"))
         if version is None:
             return self.nodelist.render(context)
-        vary = ":".join(str(v.resolve(context)) for v in self.vary_on)
-        digest = hashlib.md5(vary.encode(), usedforsecurity=False).hexdigest()
-        key = f"fragment:{version}:{self.name.resolve(context)}:{digest}"
+        vary = ":".join(str(v.resolve(context)) for v in [self.name, *self.vary_on])
+        key = part_key("fragment", version, vary)
         html = parts.get(key)
         if html is None:
             html = self.nodelist.render(context)
