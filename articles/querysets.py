@@ -94,13 +94,12 @@ class ArticleQuerySet(models.QuerySet):
         """Other articles sharing a campaign, tags or the section, best overlap first.
 
         The best ``count``, from the article's tags and campaigns (``article.links``); one
-        query.
-        The candidates are
-        the newest few sharing the section, a tag or a campaign, each read from one index,
-        so that the score is computed on ~100 rows, not the archive. For tags and
-        campaigns "newest" is the highest id, read from the link table alone (walking the
-        publication-time index and probing each tag is far slower). Written as SQL pieces:
-        built with the ORM, this query cost more to compose than to run.
+        query. The candidates are the newest few sharing the section, a tag or a campaign,
+        each read from one index, so that the score is computed on ~100 rows, not the
+        archive. For tags and campaigns "newest" is the highest id, read from the link table
+        alone (walking the publication-time index and probing each tag is far slower).
+        Written as SQL pieces: built with the ORM, this query cost more to compose than to
+        run.
         """
         from articles.models import Article
 
