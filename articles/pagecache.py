@@ -148,27 +148,42 @@ class VersionedParts:
         self._lock = threading.Lock()
 
     def get(self, key: str):
-        now = time.monotonic()
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: list[str]) -> dict:
+        """The parts found, in memory first, the others in one round trip to Redis."""
+        found, wanted, now = {}, [], time.monotonic()
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                if entry[0] > now:
+            for key in keys:
+                entry = self._entries.get(key)
+                if entry is not None and entry[0] > now:
                     self._entries.move_to_end(key)
-                    return entry[2]
-                self._drop(key)
-        stored = cache_call(cache.get, key)
-        if stored is None:
-            return None
-        value = stored if isinstance(stored, str) else pickle.loads(stored)  # noqa: S301 (ours)
-        # Redis does not say how long the entry has left: keep it here a short while.
-        self._keep(key, value, len(stored), min(settings.FRAGMENT_CACHE_SECONDS, 10))
-        return value
+                    found[key] = entry[2]
+                else:
+                    self._drop(key)
+                    wanted.append(key)
+        from_redis = (cache_call(cache.get_many, wanted) or {}) if wanted else {}
+        for key, stored in from_redis.items():
+            value = stored if isinstance(stored, str) else pickle.loads(stored)  # noqa: S301
+            # Redis does not say how long the entry has left: keep it here a short while.
+            self._keep(key, value, len(stored), min(settings.FRAGMENT_CACHE_SECONDS, 10))
+            found[key] = value
+        return found
 
     def set(self, key: str, value, seconds: int) -> None:
+        self.set_many({key: value}, seconds)
+
+    def set_many(self, values: dict, seconds: int) -> None:
+        """Stored here and in Redis, in one round trip however many."""
         # An object goes to Redis pickled by us, once: its length is what it weighs here.
-        stored = value if isinstance(value, str) else pickle.dumps(value, -1)
-        cache_call(cache.set, key, stored, seconds)
-        self._keep(key, value, len(stored), seconds)
+        stored = {
+            key: value if isinstance(value, str) else pickle.dumps(value, -1)
+            for key, value in values.items()
+        }
+        if stored:
+            cache_call(cache.set_many, stored, seconds)
+        for key, value in values.items():
+            self._keep(key, value, len(stored[key]), seconds)
 
     def clear(self) -> None:
         with self._lock:

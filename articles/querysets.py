@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from django.db import connection, models
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 if TYPE_CHECKING:
-    from articles.models import Author, Campaign, Section, Tag
+    from articles.models import Article, Author, Campaign, Section, Tag
 
 
 # What no list shows: the body and its two search forms.
@@ -90,77 +90,6 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-recent_views", "-published_at", "-pk")
         )
 
-    def related_to(self, article, count: int = 4) -> ArticleQuerySet:
-        """Other articles sharing a campaign, tags or the section, best overlap first.
-
-        The best ``count``, from the article's tags and campaigns (``article.links``); one
-        query. The candidates are the newest few sharing the section, a tag or a campaign,
-        each read from one index, so that the score is computed on ~100 rows, not the
-        archive. For tags and campaigns "newest" is the highest id, read from the link table
-        alone (walking the publication-time index and probing each tag is far slower).
-        Written as SQL pieces: built with the ORM, this query cost more to compose than to
-        run.
-        """
-        from articles.models import Article
-
-        table = Article._meta.db_table
-        links = {
-            "tag": (Article.tags.through._meta.db_table, [t.pk for t in article.links.tags]),
-            "campaign": (
-                Article.campaigns.through._meta.db_table,
-                [c.pk for c in article.links.campaigns],
-            ),
-        }
-        parts = [
-            f"SELECT id FROM (SELECT id FROM {table} WHERE section_id = %s AND status = %s "
-            f"AND published_at <= %s AND id <> %s "
-            f"ORDER BY published_at DESC, id DESC LIMIT {RELATED_CANDIDATES}) s"
-        ]
-        params: list = [article.section_id, Article.Status.PUBLISHED, timezone.now(), article.pk]
-        for column, (through, ids) in links.items():
-            for pk in ids:
-                parts.append(
-                    f"SELECT article_id FROM (SELECT article_id FROM {through} "
-                    f"WHERE {column}_id = %s AND article_id <> %s "
-                    f"ORDER BY article_id DESC LIMIT {RELATED_CANDIDATES}) s"
-                )
-                params += [pk, article.pk]
-
-        def score(alias: str) -> tuple[str, list]:
-            sql, score_params = (
-                f"CASE WHEN {alias}.section_id = %s THEN 1 ELSE 0 END",
-                [article.section_id],
-            )
-            for column, weight in (("campaign", 3), ("tag", 2)):
-                through, ids = links[column]
-                if ids:
-                    marks = ", ".join(["%s"] * len(ids))
-                    sql += (
-                        f" + {weight} * (SELECT COUNT(*) FROM {through} l WHERE "
-                        f"l.article_id = {alias}.id AND l.{column}_id IN ({marks}))"
-                    )
-                    score_params += ids
-            return sql, score_params
-
-        # The best few picked on ids alone; only those rows are then read whole.
-        inner, inner_params = score("a")
-        best = (
-            f"SELECT id FROM (SELECT a.id FROM {table} a WHERE a.id IN ({' UNION '.join(parts)}) "
-            f"AND a.status = %s AND a.published_at <= %s "
-            f"ORDER BY {inner} DESC, a.published_at DESC, a.id DESC LIMIT {count}) best"
-        )
-        outer, outer_params = score(table)
-        return (
-            self.filter(
-                pk__in=RawSQL(
-                    best, [*params, Article.Status.PUBLISHED, timezone.now(), *inner_params]
-                )
-            )
-            .for_cards()
-            .annotate(relatedness=RawSQL(outer, outer_params))
-            .order_by("-relatedness", "-published_at", "-pk")
-        )
-
     def for_listing(self) -> ArticleQuerySet:
         """Everything a list of article cards shows, in a constant number of queries."""
         return self.select_related("section", "cover").prefetch_related("bylines__author")
@@ -173,3 +102,157 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(starts_on__lte=day).filter(
             models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day)
         )
+
+
+def cards(ids: list[int]) -> list[Article]:
+    """The articles ``ids``, in that order, with what a card shows: section and cover.
+
+    The same objects as ``filter(pk__in=ids).for_cards()``, read with a statement composed
+    once per process: for a page's few cards the ORM took longer to compose its
+    select_related-and-defer query (2–4 ms here) than the database took to answer it.
+    """
+    if not ids:
+        return []
+    found = {a.pk: a for a in _statement(page=False).articles(ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def article_page(pk: int) -> Article | None:
+    """Article ``pk`` with all its page shows but the links (``article.links``): the body,
+    the section and its parent, the cover, and ``has_gallery``. One statement, as ``cards``.
+    """
+    found = _statement(page=True).articles([pk])
+    return found[0] if found else None
+
+
+class _ArticleStatement:
+    """Article rows joined to their section (and its parent) and cover, made into objects
+    as ``select_related`` would: the related objects are cached on the article."""
+
+    def __init__(self, *, page: bool) -> None:
+        from articles.models import Article, GalleryItem, Image, Section
+
+        skipped = {"search_text", "search_vector"} | (set() if page else {"body"})
+        self.page = page
+        self.models = [
+            (Article, "a", [f for f in _fields(Article) if f.attname not in skipped]),
+            (Section, "s", _fields(Section)),
+            (Image, "i", [f for f in _fields(Image) if f.attname != "search_text"]),
+        ]
+        joins = [
+            f"JOIN {_table(Section)} s ON s.id = a.section_id",
+            f"LEFT JOIN {_table(Image)} i ON i.id = a.cover_id",
+        ]
+        if page:
+            self.models.append((Section, "p", _fields(Section)))
+            joins.append(f"LEFT JOIN {_table(Section)} p ON p.id = s.parent_id")
+        quote = connection.ops.quote_name
+        columns = [f"{alias}.{quote(f.column)}" for _, alias, fields in self.models for f in fields]
+        if page:
+            columns.append(
+                f"EXISTS (SELECT 1 FROM {_table(GalleryItem)} g WHERE g.article_id = a.id)"
+            )
+        self.sql = (
+            f"SELECT {', '.join(columns)} FROM {_table(Article)} a {' '.join(joins)} "
+            "WHERE a.id IN ({ids})"
+        )
+        # The conversions the ORM applies to these columns (dates on SQLite, JSON).
+        self.converters = []
+        for index, field in enumerate(f for _, _, fields in self.models for f in fields):
+            column = field.get_col(field.model._meta.db_table)
+            found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+            if found:
+                self.converters.append((index, column, found))
+
+    def articles(self, ids: list[int]) -> list[Article]:
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql.format(ids=", ".join(["%s"] * len(ids))), list(ids))
+            return [self.made(list(row)) for row in cursor.fetchall()]
+
+    def made(self, row: list) -> Article:
+        for index, column, converters in self.converters:
+            for convert in converters:
+                row[index] = convert(row[index], column, connection)
+        objects, start = [], 0
+        for model, _, fields in self.models:
+            values = row[start : start + len(fields)]
+            start += len(fields)
+            if values[0] is None:  # no cover, no parent section
+                objects.append(None)
+            else:
+                objects.append(model.from_db(connection.alias, [f.attname for f in fields], values))
+        article, section, cover = objects[:3]
+        type(article).section.field.set_cached_value(article, section)
+        type(article).cover.field.set_cached_value(article, cover)
+        if self.page:
+            type(section).parent.field.set_cached_value(section, objects[3])
+            article.has_gallery = bool(row[-1])
+        return article
+
+
+def _fields(model) -> list:
+    return list(model._meta.concrete_fields)
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+@functools.cache
+def _statement(*, page: bool) -> _ArticleStatement:
+    return _ArticleStatement(page=page)
+
+
+def related_articles(article: Article, count: int = 4) -> list[Article]:
+    """Published articles sharing a campaign, tags or the section, best overlap first.
+
+    The best ``count``, from the article's tags and campaigns (``article.links``). The
+    candidates are the newest few sharing the section, a tag or a campaign, each read from
+    one index, so that the score is computed on ~100 rows, not the archive. For tags and
+    campaigns "newest" is the highest id, read from the link table alone (walking the
+    publication-time index and probing each tag is far slower). The statement picks ids
+    only; ``cards()`` then reads those rows.
+    """
+    from articles.models import Article
+
+    table, now = Article._meta.db_table, timezone.now()
+    links = {
+        "tag": (Article.tags.through._meta.db_table, [t.pk for t in article.links.tags]),
+        "campaign": (
+            Article.campaigns.through._meta.db_table,
+            [c.pk for c in article.links.campaigns],
+        ),
+    }
+    candidates = [
+        f"SELECT id FROM (SELECT id FROM {table} WHERE section_id = %s AND status = %s "
+        f"AND published_at <= %s AND id <> %s "
+        f"ORDER BY published_at DESC, id DESC LIMIT {RELATED_CANDIDATES}) s"
+    ]
+    candidate_params: list = [article.section_id, Article.Status.PUBLISHED, now, article.pk]
+    score, score_params = "CASE WHEN a.section_id = %s THEN 1 ELSE 0 END", [article.section_id]
+    for column, weight in (("campaign", 3), ("tag", 2)):
+        through, ids = links[column]
+        for pk in ids:
+            candidates.append(
+                f"SELECT article_id FROM (SELECT article_id FROM {through} "
+                f"WHERE {column}_id = %s AND article_id <> %s "
+                f"ORDER BY article_id DESC LIMIT {RELATED_CANDIDATES}) s"
+            )
+            candidate_params += [pk, article.pk]
+        if ids:
+            marks = ", ".join(["%s"] * len(ids))
+            score += (
+                f" + {weight} * (SELECT COUNT(*) FROM {through} l "
+                f"WHERE l.article_id = a.id AND l.{column}_id IN ({marks}))"
+            )
+            score_params += ids
+    sql = (
+        f"SELECT a.id, {score} AS score FROM {table} a "
+        f"WHERE a.id IN ({' UNION '.join(candidates)}) AND a.status = %s "
+        f"AND a.published_at <= %s "
+        f"ORDER BY score DESC, a.published_at DESC, a.id DESC LIMIT {count}"
+    )  # noqa: S608 (names from the models; values are parameters)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*score_params, *candidate_params, Article.Status.PUBLISHED, now])
+        ids = [pk for pk, _ in cursor.fetchall()]
+    return cards(ids)

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import models
 from django.http import (
     Http404,
     HttpRequest,
@@ -44,7 +43,7 @@ from articles.pagecache import (
     parts,
     request_content_version,
 )
-from articles.querysets import among
+from articles.querysets import among, article_page, cards, related_articles
 from articles.search import Query, search, snippet
 from articles.templatetags.pictures import article_body
 
@@ -72,8 +71,7 @@ class IdsFirstPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {a.pk: a for a in Article.objects.filter(pk__in=ids).for_cards()}
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        return self._get_page(cards(ids), number, self)
 
 
 class PublishedArticlesMixin:
@@ -191,31 +189,27 @@ def most_read() -> list[Article]:
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
 
-    def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("section", "section__parent", "cover")
-            # The page needs the body; the search columns (as long again) it never shows.
-            # Its authors, tags and campaigns come with ``article.links`` (one query).
-            .defer("search_text", "search_vector")
-            # Most articles have no photo story: ask in the same query, load it only if so.
-            .annotate(
-                has_gallery=models.Exists(GalleryItem.objects.filter(article=models.OuterRef("pk")))
-            )
-        )
-
     def get_object(self, queryset=None) -> Article:
         """The article with all it shows, from the query cache when a reader asks."""
         slug = self.kwargs["slug"]
         version = request_content_version(self.request)
         if version is None or not settings.FRAGMENT_CACHE_SECONDS:
-            return super().get_object(queryset)
+            return self.published_article(slug)
         key = part_key("article", version, slug)
         article = parts.get(key)
         if article is None:
-            article = super().get_object(queryset)
+            article = self.published_article(slug)
             article.links  # noqa: B018 (loaded now, to be cached with the article)
             parts.set(key, article, settings.FRAGMENT_CACHE_SECONDS)
+        return article
+
+    @staticmethod
+    def published_article(slug: str) -> Article:
+        """Found by ``published()``, then read whole (body, section, cover) by its id."""
+        pk = Article.objects.published().filter(slug=slug).values_list("pk", flat=True)[:1]
+        article = article_page(pk[0]) if pk else None
+        if article is None:
+            raise Http404
         return article
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -243,7 +237,7 @@ def article_page_parts(article: Article) -> dict:
     return {
         "body_html": SimpleLazyObject(lambda: render_body(article_body(article))),
         "gallery": SimpleLazyObject(gallery),
-        "related": SimpleLazyObject(lambda: list(Article.objects.published().related_to(article))),
+        "related": SimpleLazyObject(lambda: related_articles(article)),
         "canonical_url": SimpleLazyObject(lambda: absolute(article.get_absolute_url())),
         "view_beacon_url": SimpleLazyObject(
             lambda: reverse("articles:count-view", args=[pageviews.view_token(article.pk)])

@@ -6,13 +6,21 @@ Like Django's ``{% cache %}``, with the rules of this site built in:
   replaces every cached part at once, nothing to expire by hand;
 - staff never get or store a cached part (they see drafts and previews): for them, and
   for anyone while the cache is down, the block is simply rendered, with no cache call;
-- ``FRAGMENT_CACHE_SECONDS = 0`` turns every fragment off (the benchmark counts queries so).
+- ``FRAGMENT_CACHE_SECONDS = 0`` turns every fragment off (the benchmark counts queries so);
+- fragments inside a fragment being rendered (the cards of a list) are looked up together,
+  once the outer part is rendered: one round trip to Redis for all of them, one to store
+  those that were missing. The outer part must not transform what is inside them (no
+  ``{% filter %}`` around a fragment): a placeholder stands there until they are joined.
 
 A page made of fragments is still rendered by Django on every request: the view finds
 the article or list (its query cache), decides 404/410/301, and joins the parts.
 """
 
 from __future__ import annotations
+
+import contextvars
+import re
+import secrets
 
 from django import template
 from django.conf import settings
@@ -39,11 +47,50 @@ class FragmentNode(Node):
             return self.nodelist.render(context)
         vary = ":".join(str(v.resolve(context)) for v in [self.name, *self.vary_on])
         key = part_key("fragment", version, vary)
+        enclosing = _batch.get()
+        if enclosing is not None:
+            return enclosing.defer(key, self.nodelist, context)
         html = parts.get(key)
         if html is None:
-            html = self.nodelist.render(context)
-            parts.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+            batch = Batch()
+            token = _batch.set(batch)
+            try:
+                html = self.nodelist.render(context)
+            finally:
+                _batch.reset(token)
+            html, missing = batch.join(html)
+            parts.set_many({key: html, **missing}, settings.FRAGMENT_CACHE_SECONDS)
         return html
+
+
+class Batch:
+    """The fragments met while an outer fragment renders, to be fetched together."""
+
+    def __init__(self) -> None:
+        self.mark = f"<!--part:{secrets.token_hex(8)}:"
+        self.pending: list[tuple[str, NodeList, object]] = []
+
+    def defer(self, key: str, nodelist: NodeList, context) -> str:
+        # The context as it is now, should the part be missing: a loop moves on before
+        # the batch is joined.
+        self.pending.append((key, nodelist, context.new(context.flatten())))
+        return f"{self.mark}{len(self.pending) - 1}-->"
+
+    def join(self, html: str) -> tuple[str, dict[str, str]]:
+        """``html`` with every part in place, and the parts that had to be rendered."""
+        if not self.pending:
+            return html, {}
+        found = parts.get_many(list(dict.fromkeys(key for key, _, _ in self.pending)))
+        missing = {}
+        for key, nodelist, context in self.pending:
+            if key not in found:
+                found[key] = missing[key] = nodelist.render(context)
+        keys = [key for key, _, _ in self.pending]
+        pattern = re.compile(re.escape(self.mark) + r"(\d+)-->")
+        return pattern.sub(lambda m: found[keys[int(m.group(1))]], html), missing
+
+
+_batch: contextvars.ContextVar[Batch | None] = contextvars.ContextVar("batch", default=None)
 
 
 @register.tag
