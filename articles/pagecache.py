@@ -146,6 +146,7 @@ class VersionedParts:
         self._entries: OrderedDict[str, tuple[float, int, object]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._later = threading.local()
 
     def get(self, key: str):
         return self.get_many([key]).get(key)
@@ -162,7 +163,12 @@ class VersionedParts:
                 else:
                     self._drop(key)
                     wanted.append(key)
-        from_redis = (cache_call(cache.get_many, wanted) or {}) if wanted else {}
+        from_redis = {}
+        if len(wanted) == 1:  # GET, not MGET: the cheaper command for the common case
+            stored = cache_call(cache.get, wanted[0])
+            from_redis = {} if stored is None else {wanted[0]: stored}
+        elif wanted:
+            from_redis = cache_call(cache.get_many, wanted) or {}
         for key, stored in from_redis.items():
             value = stored if isinstance(stored, str) else pickle.loads(stored)  # noqa: S301
             # Redis does not say how long the entry has left: keep it here a short while.
@@ -174,16 +180,37 @@ class VersionedParts:
         self.set_many({key: value}, seconds)
 
     def set_many(self, values: dict, seconds: int) -> None:
-        """Stored here and in Redis, in one round trip however many."""
+        """Stored here at once; in Redis in one round trip, after the response when a
+        reader's request is being served (``store_after_response``)."""
         # An object goes to Redis pickled by us, once: its length is what it weighs here.
         stored = {
             key: value if isinstance(value, str) else pickle.dumps(value, -1)
             for key, value in values.items()
         }
-        if stored:
-            cache_call(cache.set_many, stored, seconds)
         for key, value in values.items():
             self._keep(key, value, len(stored[key]), seconds)
+        later = getattr(self._later, "writes", None)
+        if later is None:
+            self._store(stored, seconds)
+        else:
+            later.setdefault(seconds, {}).update(stored)
+
+    def store_after_response(self) -> None:
+        """Hold this thread's writes to Redis until the response has gone (``flush``)."""
+        self._later.writes = {}
+
+    def flush(self, **kwargs) -> None:
+        """Send the held writes: ``request_finished`` calls it once the reader has the page."""
+        writes, self._later.writes = getattr(self._later, "writes", None), None
+        for seconds, stored in (writes or {}).items():
+            self._store(stored, seconds)
+
+    @staticmethod
+    def _store(stored: dict, seconds: int) -> None:
+        if len(stored) == 1:  # SET, not a MULTI…EXEC pipeline
+            cache_call(cache.set, *next(iter(stored.items())), seconds)
+        elif stored:
+            cache_call(cache.set_many, stored, seconds)
 
     def clear(self) -> None:
         with self._lock:
@@ -244,6 +271,7 @@ class PublicPageCacheMiddleware:
             if request.user.is_authenticated:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
+        parts.store_after_response()
         version = request_content_version(request) if seconds else None
         key = page_key(request, version) if version else ""
         if key:
