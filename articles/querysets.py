@@ -113,15 +113,18 @@ def cards(ids: list[int]) -> list[Article]:
     """
     if not ids:
         return []
-    found = {a.pk: a for a in _statement(page=False).articles(ids)}
+    marks = ", ".join(["%s"] * len(ids))
+    found = {a.pk: a for a in _statement(page=False).articles(f"a.id IN ({marks})", ids)}
     return [found[pk] for pk in ids if pk in found]
 
 
-def article_page(pk: int) -> Article | None:
-    """Article ``pk`` with all its page shows but the links (``article.links``): the body,
-    the section and its parent, the cover, and ``has_gallery``. One statement, as ``cards``.
+def article_page(articles: models.QuerySet) -> Article | None:
+    """The first of ``articles`` (``published().filter(slug=…)``), with all its page shows
+    but the links (``article.links``): the body, the section and its parent, the cover,
+    and ``has_gallery``. One statement, as ``cards``.
     """
-    found = _statement(page=True).articles([pk])
+    chosen, params = articles.values("pk")[:1].query.sql_with_params()
+    found = _statement(page=True).articles(f"a.id IN ({chosen})", params)
     return found[0] if found else None
 
 
@@ -152,10 +155,7 @@ class _ArticleStatement:
             columns.append(
                 f"EXISTS (SELECT 1 FROM {_table(GalleryItem)} g WHERE g.article_id = a.id)"
             )
-        self.sql = (
-            f"SELECT {', '.join(columns)} FROM {_table(Article)} a {' '.join(joins)} "
-            "WHERE a.id IN ({ids})"
-        )
+        self.sql = f"SELECT {', '.join(columns)} FROM {_table(Article)} a {' '.join(joins)} WHERE "
         # The conversions the ORM applies to these columns (dates on SQLite, JSON).
         self.converters = []
         for index, field in enumerate(f for _, _, fields in self.models for f in fields):
@@ -164,9 +164,9 @@ class _ArticleStatement:
             if found:
                 self.converters.append((index, column, found))
 
-    def articles(self, ids: list[int]) -> list[Article]:
+    def articles(self, where: str, params: list) -> list[Article]:
         with connection.cursor() as cursor:
-            cursor.execute(self.sql.format(ids=", ".join(["%s"] * len(ids))), list(ids))
+            cursor.execute(self.sql + where, params)
             return [self.made(list(row)) for row in cursor.fetchall()]
 
     def made(self, row: list) -> Article:
@@ -210,8 +210,8 @@ def related_articles(article: Article, count: int = 4) -> list[Article]:
     candidates are the newest few sharing the section, a tag or a campaign, each read from
     one index, so that the score is computed on ~100 rows, not the archive. For tags and
     campaigns "newest" is the highest id, read from the link table alone (walking the
-    publication-time index and probing each tag is far slower). The statement picks ids
-    only; ``cards()`` then reads those rows.
+    publication-time index and probing each tag is far slower). One statement, as
+    ``cards()``.
     """
     from articles.models import Article
 
@@ -246,13 +246,14 @@ def related_articles(article: Article, count: int = 4) -> list[Article]:
                 f"WHERE l.article_id = a.id AND l.{column}_id IN ({marks}))"
             )
             score_params += ids
-    sql = (
-        f"SELECT a.id, {score} AS score FROM {table} a "
+    best = (
+        f"SELECT id FROM (SELECT a.id FROM {table} a "
         f"WHERE a.id IN ({' UNION '.join(candidates)}) AND a.status = %s "
         f"AND a.published_at <= %s "
-        f"ORDER BY score DESC, a.published_at DESC, a.id DESC LIMIT {count}"
+        f"ORDER BY {score} DESC, a.published_at DESC, a.id DESC LIMIT {count}) best"
     )  # noqa: S608 (names from the models; values are parameters)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*score_params, *candidate_params, Article.Status.PUBLISHED, now])
-        ids = [pk for pk, _ in cursor.fetchall()]
-    return cards(ids)
+    # The same score orders the rows read: it costs nothing on four rows.
+    return _statement(page=False).articles(
+        f"a.id IN ({best}) ORDER BY {score} DESC, a.published_at DESC, a.id DESC",
+        [*candidate_params, Article.Status.PUBLISHED, now, *score_params, *score_params],
+    )

@@ -205,9 +205,8 @@ class ArticleDetailView(DetailView):
 
     @staticmethod
     def published_article(slug: str) -> Article:
-        """Found by ``published()``, then read whole (body, section, cover) by its id."""
-        pk = Article.objects.published().filter(slug=slug).values_list("pk", flat=True)[:1]
-        article = article_page(pk[0]) if pk else None
+        """Found by ``published()``, read with all the page shows (one query)."""
+        article = article_page(Article.objects.published().filter(slug=slug))
         if article is None:
             raise Http404
         return article

@@ -1,0 +1,110 @@
+"""The article page and the cards of every list read their rows with statements written
+once (``articles/querysets.py``): they must give readers what the ORM would have."""
+
+import pytest
+from django.core.cache import cache
+
+from articles.context_processors import navigation
+from articles.models import Article, GalleryItem
+from articles.pagecache import VersionedParts, parts
+from articles.querysets import article_page, cards
+from tests.factories import make_article, make_image, make_section
+
+
+@pytest.fixture
+def subsection(db):
+    return make_section("Phòng chống ma túy", parent=make_section("An ninh trật tự"))
+
+
+def test_cards_are_what_the_orm_reads_in_the_order_asked(
+    subsection, now, django_assert_num_queries
+):
+    photo = make_image(caption="Lực lượng tuần tra", alt_text="Tổ tuần tra trên đê")
+    with_photo = make_article(title="Bắt giữ đối tượng vận chuyển ma túy", cover=photo)
+    without = make_article(title="Họp báo cuối năm", section=subsection)
+    with django_assert_num_queries(1):
+        found = cards([without.pk, 999_999, with_photo.pk])
+        # What a card shows is already there: no query per card.
+        shown = [(a.title, a.section.name, a.cover and a.cover.alt_text) for a in found]
+    assert shown == [
+        ("Họp báo cuối năm", "Phòng chống ma túy", None),
+        ("Bắt giữ đối tượng vận chuyển ma túy", with_photo.section.name, "Tổ tuần tra trên đê"),
+    ]
+    by_orm = {a.pk: a for a in Article.objects.filter(pk__in=[with_photo.pk]).for_cards()}
+    card = found[1]
+    assert card.published_at == by_orm[with_photo.pk].published_at
+    assert card.published_at.tzinfo is not None  # aware, as the ORM gives it (SQLite too)
+    assert card.cover.renditions == by_orm[with_photo.pk].cover.renditions
+    assert card.get_absolute_url() == with_photo.get_absolute_url()
+
+
+def test_the_article_page_read_brings_section_parent_cover_and_gallery(
+    subsection, now, django_assert_num_queries
+):
+    photo = make_image(caption="Hiện trường vụ việc")
+    story = make_article(
+        title="Phá chuyên án ma túy lớn", section=subsection, cover=photo, body="<p>Chi tiết.</p>"
+    )
+    GalleryItem.objects.create(article=story, image=photo, position=0)
+    plain = make_article(title="Tin ngắn", section=subsection.parent)
+    with django_assert_num_queries(2):
+        read = article_page(Article.objects.published().filter(slug=story.slug))
+        other = article_page(Article.objects.published().filter(slug=plain.slug))
+        shown = [
+            (read.body, read.section.parent.name, read.cover.caption, read.has_gallery),
+            (other.section.parent, other.cover, other.has_gallery),
+        ]
+    assert shown == [
+        ("<p>Chi tiết.</p>", "An ninh trật tự", "Hiện trường vụ việc", True),
+        (None, None, False),
+    ]
+    plain.status = Article.Status.UNPUBLISHED
+    plain.save()
+    assert article_page(Article.objects.published().filter(slug=plain.slug)) is None
+
+
+def test_a_readers_parts_reach_redis_once_the_response_has_gone():
+    held = VersionedParts()
+    held.store_after_response()
+    held.set("fragment:v1:home", "<main>…</main>", 60)
+    assert held.get("fragment:v1:home") == "<main>…</main>"  # this worker has it already
+    assert cache.get("fragment:v1:home") is None
+    held.flush()
+    assert cache.get("fragment:v1:home") == "<main>…</main>"
+
+
+def test_a_list_fetches_its_cards_together_however_many(
+    client, subsection, now, settings, monkeypatch
+):
+    """A list rendered afresh asks Redis for all its cards at once, and stores them at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+    calls, depth = [], [0]
+
+    def counted(name, original):
+        def call(*args, **kwargs):  # a round trip to Redis: the outermost call only
+            calls.append(name) if not depth[0] else None
+            depth[0] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "set", "set_many"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+
+    def cold_page_calls(articles: int) -> int:
+        parts.clear()  # a saved article gave a new content version; this worker forgets too
+        navigation()  # the menu (cached until a section changes) is not what is counted
+        calls.clear()
+        page = client.get(subsection.get_absolute_url()).content.decode()
+        assert page.count('<article class="card') == articles
+        return len(calls)
+
+    for i in range(3):
+        make_article(title=f"Tin an ninh số {i}", section=subsection)
+    few = cold_page_calls(3)
+    for i in range(3, 15):
+        make_article(title=f"Tin an ninh số {i}", section=subsection)
+    assert cold_page_calls(15) == few
