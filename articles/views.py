@@ -45,6 +45,7 @@ from articles.pagecache import (
 )
 from articles.querysets import among, article_page, cards, related_articles
 from articles.search import Query, search, snippet
+from articles.templatetags.fragments import fragment_key
 from articles.templatetags.pictures import article_body
 
 HOME_FEATURED = 5  # featured stories under the headline (4–6)
@@ -196,7 +197,16 @@ class ArticleDetailView(DetailView):
         if version is None or not settings.FRAGMENT_CACHE_SECONDS:
             return self.published_article(slug)
         key = part_key("article", version, slug)
-        article = parts.get(key)
+        # The article and its page's two parts (keyed by slug) in one round trip; the
+        # parts wait in this worker's memory for the template.
+        found = parts.get_many(
+            [
+                key,
+                fragment_key(version, "article-head", slug),
+                fragment_key(version, "article-main", slug),
+            ]
+        )
+        article = found.get(key)
         if article is None:
             article = self.published_article(slug)
             article.links  # noqa: B018 (loaded now, to be cached with the article)

@@ -76,6 +76,31 @@ def force_login_passes_the_second_factor(monkeypatch):
 
 
 @pytest.fixture
+def cache_trips(monkeypatch) -> list[tuple[str, object]]:
+    """Round trips to the cache from now on: ``(method, key or keys)``, outermost calls only
+    (Django's local-memory cache makes ``get_many`` of ``get``s; Redis answers it at once)."""
+    from django.core.cache import cache
+
+    trips, depth = [], [0]
+
+    def counted(name, original):
+        def call(keys, *args, **kwargs):
+            if not depth[0]:
+                trips.append((name, keys))
+            depth[0] += 1
+            try:
+                return original(keys, *args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "set", "set_many"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    return trips
+
+
+@pytest.fixture
 def admin_url(settings) -> str:
     """Where the admin lives (ADMIN_URL), e.g. "/quan-tri/"."""
     return "/" + settings.ADMIN_URL

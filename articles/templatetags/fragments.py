@@ -31,6 +31,11 @@ from articles.pagecache import part_key, parts, request_content_version
 register = template.Library()
 
 
+def fragment_key(version: str, name: str, *vary) -> str:
+    """The key of ``{% fragment name vary… %}``: a view may fetch parts ahead with it."""
+    return part_key("fragment", version, ":".join(str(v) for v in [name, *vary]))
+
+
 class FragmentNode(Node):
     def __init__(
         self, nodelist: NodeList, name: FilterExpression, vary_on: list[FilterExpression]
@@ -45,8 +50,7 @@ class FragmentNode(Node):
             version = request_content_version(context.get("request"))
         if version is None:
             return self.nodelist.render(context)
-        vary = ":".join(str(v.resolve(context)) for v in [self.name, *self.vary_on])
-        key = part_key("fragment", version, vary)
+        key = fragment_key(version, *(v.resolve(context) for v in [self.name, *self.vary_on]))
         enclosing = _batch.get()
         if enclosing is not None:
             return enclosing.defer(key, self.nodelist, context)

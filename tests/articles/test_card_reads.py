@@ -74,37 +74,22 @@ def test_a_readers_parts_reach_redis_once_the_response_has_gone():
 
 
 def test_a_list_fetches_its_cards_together_however_many(
-    client, subsection, now, settings, monkeypatch
+    client, subsection, now, settings, cache_trips
 ):
     """A list rendered afresh asks Redis for all its cards at once, and stores them at once."""
     settings.PAGE_CACHE_SECONDS = 0
-    calls, depth = [], [0]
 
-    def counted(name, original):
-        def call(*args, **kwargs):  # a round trip to Redis: the outermost call only
-            calls.append(name) if not depth[0] else None
-            depth[0] += 1
-            try:
-                return original(*args, **kwargs)
-            finally:
-                depth[0] -= 1
-
-        return call
-
-    for name in ("get", "get_many", "set", "set_many"):
-        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
-
-    def cold_page_calls(articles: int) -> int:
+    def cold_page_trips(articles: int) -> int:
         parts.clear()  # a saved article gave a new content version; this worker forgets too
         navigation()  # the menu (cached until a section changes) is not what is counted
-        calls.clear()
+        cache_trips.clear()
         page = client.get(subsection.get_absolute_url()).content.decode()
         assert page.count('<article class="card') == articles
-        return len(calls)
+        return len(cache_trips)
 
     for i in range(3):
         make_article(title=f"Tin an ninh số {i}", section=subsection)
-    few = cold_page_calls(3)
+    few = cold_page_trips(3)
     for i in range(3, 15):
         make_article(title=f"Tin an ninh số {i}", section=subsection)
-    assert cold_page_calls(15) == few
+    assert cold_page_trips(15) == few

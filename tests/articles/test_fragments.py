@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
-from articles.pagecache import VersionedParts
+from articles.pagecache import VersionedParts, parts
 from tests.factories import make_article, make_section
 
 TZ = timezone.get_fixed_timezone(7 * 60)
@@ -82,7 +82,7 @@ def test_pages_are_still_served_when_the_cache_is_down(client, article, monkeypa
     def down(*args, **kwargs):
         raise ConnectionError("redis gone")
 
-    for name in ("get", "set", "add", "incr", "delete"):
+    for name in ("get", "get_many", "set", "set_many", "add", "incr", "delete"):
         monkeypatch.setattr(cache, name, down)
     for url in ["/", article.get_absolute_url(), "/chuyen-muc/an-ninh-trat-tu/"]:
         response = client.get(url)
@@ -135,3 +135,21 @@ def test_a_part_in_memory_expires_with_its_timeout(monkeypatch):
     assert parts.get("fragment:v1:most-read") == "<ol>…</ol>"
     clock[0] += 2
     assert parts.get("fragment:v1:most-read") is None
+
+
+def test_a_second_reader_gets_the_article_and_its_parts_in_one_round_trip(
+    client, article, cache_trips
+):
+    client.get(article.get_absolute_url())
+    parts.clear()  # another worker: nothing in its memory, everything in Redis
+    cache_trips.clear()
+    page = client.get(article.get_absolute_url())
+    assert article.title in page.content.decode()
+    # The content version, then the article with its <head> and <main> parts, then the
+    # header and the footer (the same on every page: usually in the worker's memory).
+    assert [(method, len(keys) if method == "get_many" else 1) for method, keys in cache_trips] == [
+        ("get", 1),
+        ("get_many", 3),
+        ("get", 1),
+        ("get", 1),
+    ]
