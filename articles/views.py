@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -62,8 +63,18 @@ def absolute(path: str) -> str:
 class IdsFirstPaginator(Paginator):
     """Pages of a long list: the page's ids from the index first, then only those rows.
 
-    Page 500 skips 10.000 index entries instead of 10.000 rows.
+    Page 500 skips 10.000 index entries instead of 10.000 rows. With ``remember`` (the
+    content version and the list's address) the count and each page's ids are kept in the
+    query cache, and the rows are read only if the page's cards are not cached already.
     """
+
+    def __init__(self, *args, remember: tuple[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.remember = remember
+
+    @cached_property
+    def count(self) -> int:
+        return self.remembered("count", lambda: Paginator.count.func(self))
 
     def page(self, number):
         number = self.validate_number(number)
@@ -71,8 +82,39 @@ class IdsFirstPaginator(Paginator):
         top = min(bottom + self.per_page, self.count)
         if top + self.orphans >= self.count:
             top = self.count
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        return self._get_page(cards(ids), number, self)
+        ids = self.remembered(
+            f"page {number}",
+            lambda: list(self.object_list.values_list("pk", flat=True)[bottom:top]),
+        )
+        return self._get_page(PageCards(ids), number, self)
+
+    def remembered(self, what: str, compute):
+        if self.remember is None:
+            return compute()
+        version, address = self.remember
+        key = part_key("list", version, f"{address}:{what}")
+        value = parts.get(key)
+        if value is None:
+            value = compute()
+            parts.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+        return value
+
+
+class PageCards(Sequence):
+    """A page's articles, read on first use: a page whose cards are cached never reads them."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+    @cached_property
+    def articles(self) -> list[Article]:
+        return cards(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, index):
+        return self.articles[index]
 
 
 class PublishedArticlesMixin:
@@ -84,6 +126,12 @@ class PublishedArticlesMixin:
 
     def get_queryset(self):
         return Article.objects.published().for_cards().latest_first()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        version = request_content_version(self.request)
+        if version is not None and settings.FRAGMENT_CACHE_SECONDS:
+            kwargs["remember"] = (version, self.request.path)
+        return self.paginator_class(queryset, per_page, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

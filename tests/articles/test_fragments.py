@@ -153,3 +153,14 @@ def test_a_second_reader_gets_the_article_and_its_parts_in_one_round_trip(
         ("get", 1),
         ("get", 1),
     ]
+
+
+def test_a_list_page_is_joined_from_its_cached_count_ids_and_cards(client, article):
+    section = article.section
+    client.get(section.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(section.get_absolute_url()).content.decode()
+    assert article.title in again
+    assert len(queries) == 1, [q["sql"] for q in queries]  # the section itself (404 or not)
+    newer = make_article(title="Bắt nhanh đối tượng cướp giật tài sản", section=section)
+    assert newer.title in client.get(section.get_absolute_url()).content.decode()
