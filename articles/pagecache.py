@@ -76,6 +76,14 @@ def request_content_version(request: HttpRequest | None) -> str | None:
     return version
 
 
+def parts_version(request: HttpRequest | None) -> str | None:
+    """The version this request's page parts and query caches go under; None when they
+    are off (``FRAGMENT_CACHE_SECONDS = 0``) or not for this request (see above)."""
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return None
+    return request_content_version(request)
+
+
 def _new_version() -> str:
     from articles.models import Article
 

@@ -156,6 +156,7 @@ class _ArticleStatement:
                 f"EXISTS (SELECT 1 FROM {_table(GalleryItem)} g WHERE g.article_id = a.id)"
             )
         self.sql = f"SELECT {', '.join(columns)} FROM {_table(Article)} a {' '.join(joins)} WHERE "
+        self.names = [(model, [f.attname for f in fields]) for model, _, fields in self.models]
         # The conversions the ORM applies to these columns (dates on SQLite, JSON).
         self.converters = []
         for index, field in enumerate(f for _, _, fields in self.models for f in fields):
@@ -174,13 +175,13 @@ class _ArticleStatement:
             for convert in converters:
                 row[index] = convert(row[index], column, connection)
         objects, start = [], 0
-        for model, _, fields in self.models:
-            values = row[start : start + len(fields)]
-            start += len(fields)
+        for model, names in self.names:
+            values = row[start : start + len(names)]
+            start += len(names)
             if values[0] is None:  # no cover, no parent section
                 objects.append(None)
             else:
-                objects.append(model.from_db(connection.alias, [f.attname for f in fields], values))
+                objects.append(model.from_db(connection.alias, names, values))
         article, section, cover = objects[:3]
         type(article).section.field.set_cached_value(article, section)
         type(article).cover.field.set_cached_value(article, cover)

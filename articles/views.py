@@ -42,7 +42,7 @@ from articles.pagecache import (
     content_version,
     part_key,
     parts,
-    request_content_version,
+    parts_version,
 )
 from articles.querysets import among, article_page, cards, related_articles
 from articles.search import Query, search, snippet
@@ -128,8 +128,8 @@ class PublishedArticlesMixin:
         return Article.objects.published().for_cards().latest_first()
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        version = request_content_version(self.request)
-        if version is not None and settings.FRAGMENT_CACHE_SECONDS:
+        version = parts_version(self.request)
+        if version is not None:
             kwargs["remember"] = (version, self.request.path)
         return self.paginator_class(queryset, per_page, **kwargs)
 
@@ -241,8 +241,8 @@ class ArticleDetailView(DetailView):
     def get_object(self, queryset=None) -> Article:
         """The article with all it shows, from the query cache when a reader asks."""
         slug = self.kwargs["slug"]
-        version = request_content_version(self.request)
-        if version is None or not settings.FRAGMENT_CACHE_SECONDS:
+        version = parts_version(self.request)
+        if version is None:
             return self.published_article(slug)
         key = part_key("article", version, slug)
         # The article and its page's two parts (keyed by slug) in one round trip; the

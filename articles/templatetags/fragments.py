@@ -26,7 +26,7 @@ from django import template
 from django.conf import settings
 from django.template.base import FilterExpression, Node, NodeList, Parser, Token
 
-from articles.pagecache import part_key, parts, request_content_version
+from articles.pagecache import part_key, parts, parts_version
 
 register = template.Library()
 
@@ -45,9 +45,7 @@ class FragmentNode(Node):
         self.vary_on = vary_on
 
     def render(self, context) -> str:
-        version = None
-        if settings.FRAGMENT_CACHE_SECONDS:
-            version = request_content_version(context.get("request"))
+        version = parts_version(context.get("request"))
         if version is None:
             return self.nodelist.render(context)
         key = fragment_key(version, *(v.resolve(context) for v in [self.name, *self.vary_on]))
