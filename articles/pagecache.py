@@ -162,13 +162,18 @@ class VersionedParts:
     def get_many(self, keys: list[str]) -> dict:
         """The parts found, in memory first, the others in one round trip to Redis."""
         found, wanted, now = {}, [], time.monotonic()
+        # Asked already in this request and missing then: its part is being rendered.
+        missing = getattr(self._later, "missing", None)
+        held = getattr(self._later, "writes", None) or {}
         with self._lock:
             for key in keys:
                 entry = self._entries.get(key)
-                if entry is not None and entry[0] > now:
+                if mine := [values[key] for values in held.values() if key in values]:
+                    found[key] = mine[0]  # stored by this request, not sent yet
+                elif entry is not None and entry[0] > now:
                     self._entries.move_to_end(key)
                     found[key] = entry[2]
-                else:
+                elif missing is None or key not in missing:
                     self._drop(key)
                     wanted.append(key)
         from_redis = {}
@@ -182,14 +187,36 @@ class VersionedParts:
             # Redis does not say how long the entry has left: keep it here a short while.
             self._keep(key, value, len(stored), min(settings.FRAGMENT_CACHE_SECONDS, 10))
             found[key] = value
+        if missing is not None:
+            missing.update(key for key in wanted if key not in found)
         return found
 
     def set(self, key: str, value, seconds: int) -> None:
         self.set_many({key: value}, seconds)
 
     def set_many(self, values: dict, seconds: int) -> None:
-        """Stored here at once; in Redis in one round trip, after the response when a
-        reader's request is being served (``store_after_response``)."""
+        """Stored here and in Redis (one round trip); when a reader's request is being
+        served (``store_after_response``), both once the response has gone."""
+        later = getattr(self._later, "writes", None)
+        if later is None:
+            self._store(values, seconds)
+        else:
+            later.setdefault(seconds, {}).update(values)
+
+    def store_after_response(self) -> None:
+        """For this thread's request: hold the writes to Redis until the response has gone
+        (``flush``), and ask Redis only once for a key it did not have."""
+        self._later.writes = {}
+        self._later.missing = set()
+
+    def flush(self, **kwargs) -> None:
+        """Send the held writes: ``request_finished`` calls it once the reader has the page."""
+        writes, self._later.writes = getattr(self._later, "writes", None), None
+        self._later.missing = None
+        for seconds, values in (writes or {}).items():
+            self._store(values, seconds)
+
+    def _store(self, values: dict, seconds: int) -> None:
         # An object goes to Redis pickled by us, once: its length is what it weighs here.
         stored = {
             key: value if isinstance(value, str) else pickle.dumps(value, -1)
@@ -197,24 +224,6 @@ class VersionedParts:
         }
         for key, value in values.items():
             self._keep(key, value, len(stored[key]), seconds)
-        later = getattr(self._later, "writes", None)
-        if later is None:
-            self._store(stored, seconds)
-        else:
-            later.setdefault(seconds, {}).update(stored)
-
-    def store_after_response(self) -> None:
-        """Hold this thread's writes to Redis until the response has gone (``flush``)."""
-        self._later.writes = {}
-
-    def flush(self, **kwargs) -> None:
-        """Send the held writes: ``request_finished`` calls it once the reader has the page."""
-        writes, self._later.writes = getattr(self._later, "writes", None), None
-        for seconds, stored in (writes or {}).items():
-            self._store(stored, seconds)
-
-    @staticmethod
-    def _store(stored: dict, seconds: int) -> None:
         if len(stored) == 1:  # SET, not a MULTI…EXEC pipeline
             cache_call(cache.set, *next(iter(stored.items())), seconds)
         elif stored:

@@ -117,6 +117,10 @@ DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The article page's statements are prepared once per PostgreSQL connection (planning
+# was a third of their time). Turn off behind a pooler that does not keep sessions
+# (PgBouncer in transaction mode).
+DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 
 # Cache: Redis in production (CACHE_URL or REDIS_URL), local memory by default.
 _cache_url = env.str("CACHE_URL", default="") or env.str("REDIS_URL", default="")
@@ -220,7 +224,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "newsroom.staticfiles.StaticFilesStorage"
         )
     },
 }

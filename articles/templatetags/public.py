@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from urllib.parse import quote
 
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.formats import date_format, get_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
@@ -47,6 +49,60 @@ def picture(
         css_class=css_class,
         priority=priority,
     )
+
+
+@register.inclusion_tag("includes/article_card.html", takes_context=True)
+def card(
+    context,
+    article: Article,
+    size: str = "",
+    level: int = 3,
+    show_sapo: bool = False,
+    show_section: bool = False,
+    no_image: bool = False,
+    no_time: bool = False,
+    eager: bool = False,
+) -> dict:
+    """``{% card article size="row" show_sapo=True %}``: an article's card, every option
+    given (a name missing from a template's context costs an exception to look up)."""
+    return {
+        "request": context.get("request"),
+        "article": article,
+        "size": size,
+        "level": level,
+        "show_sapo": show_sapo,
+        "show_section": show_section,
+        "no_image": no_image,
+        "no_time": no_time,
+        "eager": eager,
+    }
+
+
+# Django's date format letters that strftime writes the same way (zero-padded numbers).
+_STRFTIME = {"d": "%d", "m": "%m", "Y": "%Y", "H": "%H", "i": "%M", "s": "%S"}
+
+
+@functools.cache
+def _strftime(django_format: str) -> str | None:
+    if any(c.isalpha() and c not in _STRFTIME for c in django_format) or "\\" in django_format:
+        return None
+    return "".join(_STRFTIME.get(c, c.replace("%", "%%")) for c in django_format)
+
+
+@register.filter(expects_localtime=True)
+def local_datetime(value) -> str:
+    """``|date:"DATETIME_FORMAT"`` ("08:44, 21/03/2023") by strftime: a tenth of the time,
+    and a page shows a dozen."""
+    if not value:
+        return ""
+    pattern = _strftime(get_format("DATETIME_FORMAT"))
+    return value.strftime(pattern) if pattern else date_format(value, "DATETIME_FORMAT")
+
+
+@register.filter(expects_localtime=True)
+def iso(value) -> str:
+    """``|date:"c"``: ISO 8601 with the local offset (``2023-03-21T08:44:00+07:00``)."""
+    return value.isoformat() if value else ""
 
 
 @register.filter

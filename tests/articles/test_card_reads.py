@@ -3,6 +3,8 @@ once (``articles/querysets.py``): they must give readers what the ORM would have
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.context_processors import navigation
 from articles.models import Article, GalleryItem
@@ -93,3 +95,24 @@ def test_a_list_fetches_its_cards_together_however_many(
     for i in range(3, 15):
         make_article(title=f"Tin an ninh số {i}", section=subsection)
     assert cold_page_trips(15) == few
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+@pytest.mark.django_db(transaction=True)  # committed: a new connection sees the article
+def test_the_article_page_statements_are_planned_once_per_connection(subsection, now, settings):
+    story = make_article(title="Phá đường dây đánh bạc qua mạng", section=subsection)
+    find = Article.objects.published().filter(slug=story.slug)
+
+    def statements() -> list[str]:
+        with CaptureQueriesContext(connection) as captured:
+            assert article_page(find).title == story.title
+        return [q["sql"].split()[0] for q in captured.captured_queries]
+
+    connection.close()
+    assert statements() == ["SET"]  # the first on a connection: SET; PREPARE; EXECUTE
+    assert statements() == ["EXECUTE"]
+    connection.close()  # a new connection has none prepared: prepared again
+    assert statements() == ["SET"]
+    assert statements() == ["EXECUTE"]
+    settings.DATABASE_PREPARED_STATEMENTS = False  # behind a pooler that shares sessions
+    assert statements() == ["SELECT"]

@@ -164,3 +164,16 @@ def test_a_list_page_is_joined_from_its_cached_count_ids_and_cards(client, artic
     assert len(queries) == 1, [q["sql"] for q in queries]  # the section itself (404 or not)
     newer = make_article(title="Bắt nhanh đối tượng cướp giật tài sản", section=section)
     assert newer.title in client.get(section.get_absolute_url()).content.decode()
+
+
+def test_the_first_reader_asks_the_cache_once_for_each_missing_part(client, article, cache_trips):
+    other = make_article(title="Tổng kết đợt cao điểm tấn công tội phạm", section=article.section)
+    client.get(other.get_absolute_url())  # the header and footer are cached now
+    cache_trips.clear()
+    page = client.get(article.get_absolute_url())
+    assert article.title in page.content.decode()
+    asked = [keys for method, keys in cache_trips if method.startswith("get")]
+    keys = [key for found in asked for key in ([found] if isinstance(found, str) else found)]
+    # The <head> and <main> parts missed in the first round trip are rendered, not asked
+    # for again.
+    assert len(keys) == len(set(keys))

@@ -38,7 +38,7 @@ def test_article_page_shows_the_article_as_a_newspaper_does(client, article):
     assert f'<h1 class="article__title">{article.title}</h1>' in html
     assert ">Nguyễn Văn An (Công an huyện Phú Lương)</a>" in html
     assert ">Nhóm PV</a>" in html
-    assert ">08:44, 21/03/2023</time>" in html
+    assert '<time datetime="2023-03-21T08:44:00+07:00">08:44, 21/03/2023</time>' in html
     assert '<p class="article__sapo">Hơn 2.000 cán bộ, chiến sĩ tham gia lễ ra quân.</p>' in html
     assert "Lễ ra quân" in html and "Ảnh: Minh Hà" in html
     assert "<figcaption>Kiểm tra phương tiện</figcaption>" in html

@@ -1,7 +1,9 @@
 import pytest
+from django.urls import reverse, set_script_prefix
 
+from articles.models import Tag
 from articles.slugs import slugify_vi
-from tests.factories import make_article, make_author, make_section
+from tests.factories import make_article, make_author, make_campaign, make_section
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,23 @@ def test_sections_and_authors_get_vietnamese_slugs(db):
     assert make_section("Phòng cháy chữa cháy").slug == "phong-chay-chua-chay"
     author = make_author("Đặng Thu Hà", "Công an huyện Đại Từ")
     assert author.slug == "dang-thu-ha-cong-an-huyen-dai-tu"
+
+
+def test_addresses_are_what_reverse_gives_under_any_script_prefix(db):
+    article = make_article(title="Đảm bảo an ninh lễ hội đền Đô")
+    named = {
+        "articles:detail": article,
+        "articles:section": make_section("Phòng cháy, chữa cháy"),
+        "articles:tag": Tag.objects.create(name="Đường dây nóng"),
+        "articles:author": make_author("Đặng Thu Hà", "Phòng Tham mưu"),
+        "articles:campaign": make_campaign("Vì an ninh Tổ quốc"),
+    }
+    try:
+        for prefix in ["/", "/congan/"]:  # served under a sub-path (SCRIPT_NAME)
+            set_script_prefix(prefix)
+            for name, thing in named.items():
+                expected = reverse(name, kwargs={"slug": thing.slug})
+                assert thing.get_absolute_url() == expected
+                assert expected.startswith(prefix)
+    finally:
+        set_script_prefix("/")
