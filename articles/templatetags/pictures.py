@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles import images
 from articles.models import Article, Image
+from articles.querysets import body_images
 
 register = template.Library()
 
@@ -77,11 +78,11 @@ def social_image_url(image: Image | None, request=None) -> str:
 def article_body(article: Article) -> SafeString:
     """The (already sanitised) body with each library photo served as responsive renditions.
 
-    Uses ``article.body_images`` (prefetch it in list views); unknown ids stay as they are.
+    The photos are those linked to the article on save; unknown ids stay as they are.
     """
     if 'data-image-id="' not in article.body:
         return mark_safe(article.body)  # noqa: S308 - no library photo: nothing to look up
-    by_id = {image.pk: image for image in article.body_images.all()}
+    by_id = {image.pk: image for image in body_images(article.pk)}
 
     def replace(match: re.Match) -> str:
         attributes = {k: unescape(v) for k, v in _ATTRIBUTE.findall(match.group(0))}

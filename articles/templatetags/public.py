@@ -69,7 +69,7 @@ def card(
         "request": context.get("request"),
         "article": article,
         "size": size,
-        "level": level,
+        "level": str(level),  # text: a number would be localised on every use
         "show_sapo": show_sapo,
         "show_section": show_section,
         "no_image": no_image,

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.context_processors import navigation
 from articles.models import Article, GalleryItem
 from articles.pagecache import VersionedParts, parts
-from articles.querysets import article_page, cards
+from articles.querysets import article_page, body_images, cards
 from tests.factories import make_article, make_image, make_section
 
 
@@ -116,3 +116,22 @@ def test_the_article_page_statements_are_planned_once_per_connection(subsection,
     assert statements() == ["EXECUTE"]
     settings.DATABASE_PREPARED_STATEMENTS = False  # behind a pooler that shares sessions
     assert statements() == ["SELECT"]
+
+
+def test_the_photos_of_a_body_are_what_the_orm_reads(db, django_assert_num_queries):
+    first, second = make_image(caption="Hiện trường"), make_image(caption="Tang vật thu giữ")
+    story = make_article(
+        title="Triệt phá ổ nhóm trộm cắp xe máy",
+        body="".join(
+            f'<figure class="image"><img src="{photo.file.url}" alt="" data-image-id="{photo.pk}">'
+            f"<figcaption>{photo.caption}</figcaption></figure>"
+            for photo in (first, second)
+        ),
+    )
+    make_article(title="Bài khác cùng ảnh", body=story.body)
+    with django_assert_num_queries(1):
+        found = {image.pk: image for image in body_images(story.pk)}
+    by_orm = {image.pk: image for image in story.body_images.all()}
+    assert found.keys() == by_orm.keys() == {first.pk, second.pk}
+    assert found[first.pk].renditions == by_orm[first.pk].renditions
+    assert found[second.pk].caption == "Tang vật thu giữ"
