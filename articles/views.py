@@ -295,7 +295,7 @@ def article_page_parts(article: Article) -> dict:
         "body_html": SimpleLazyObject(lambda: render_body(article_body(article))),
         "gallery": SimpleLazyObject(gallery),
         "related": SimpleLazyObject(lambda: related_articles(article)),
-        "canonical_url": SimpleLazyObject(lambda: absolute(article.get_absolute_url())),
+        "canonical_url": absolute(article.get_absolute_url()),
         "view_beacon_url": SimpleLazyObject(
             lambda: reverse("articles:count-view", args=[pageviews.view_token(article.pk)])
         ),

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import truncatechars
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.formats import date_format, get_format
@@ -103,6 +104,14 @@ def local_datetime(value) -> str:
 def iso(value) -> str:
     """``|date:"c"``: ISO 8601 with the local offset (``2023-03-21T08:44:00+07:00``)."""
     return value.isoformat() if value else ""
+
+
+@register.filter(is_safe=True)
+def shorten(value, length: int) -> str:
+    """``truncatechars``, but a text already short enough is given back at once (Django's
+    walks it character by character: 60 µs for a lead, and a page's <head> has three)."""
+    text = str(value)
+    return text if len(text) <= int(length) else truncatechars(text, length)
 
 
 @register.filter

@@ -1,6 +1,7 @@
 """Every public page has a title, a meta description and an absolute canonical address."""
 
 import re
+from html import unescape
 
 import pytest
 
@@ -57,3 +58,27 @@ def test_listing_titles_and_descriptions_say_what_is_listed(client, urls):
     assert '<meta name="description" content="Đấu tranh phòng, chống tội phạm.">' in html
     html = client.get("/the/huyen-phu-luong/").content.decode()
     assert "<title>Thẻ: huyện Phú Lương — Công an tỉnh Sông Lam</title>" in html
+
+
+def test_an_article_description_is_its_lead_cut_at_a_word_limit_for_search_and_shares(client, db):
+    short = "Công an huyện Phú Lương ra quân bảo đảm an toàn giao thông & trật tự."
+    long = "Lực lượng Cảnh sát giao thông tăng cường tuần tra, kiểm soát. " * 8  # ~500 chars
+    pages = {}
+    for sapo in (short, long):
+        article = make_article(title=f"Tuần tra dịp lễ {len(sapo)}", sapo=sapo)
+        pages[sapo] = client.get(article.get_absolute_url()).content.decode()
+
+    def meta(html: str, attribute: str, name: str) -> str:
+        return unescape(re.search(f'<meta {attribute}="{name}" content="([^"]*)">', html)[1])
+
+    html = pages[short]
+    assert meta(html, "name", "description") == short  # escaped in the page, whole
+    assert "&amp; trật tự" in html
+    html = pages[long]
+    for attribute, name, limit in [
+        ("name", "description", 300),
+        ("property", "og:description", 300),
+        ("name", "twitter:description", 200),
+    ]:
+        cut = meta(html, attribute, name)
+        assert len(cut) == limit and cut.endswith("…") and long.startswith(cut[:-1])
