@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from articles import images
 from articles.models import Article, Image
-from articles.templatetags.pictures import picture_context
+from articles.templatetags.pictures import picture_html
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ register = template.Library()
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.simple_tag
 def picture(
     image: Image | None,
     alt: str = "",
@@ -34,19 +34,17 @@ def picture(
     priority: bool = False,
     sizes: str = "100vw",
     css_class: str = "",
-) -> dict:
-    """Responsive renditions of a library photo (see articles/templatetags/pictures.py).
+) -> SafeString:
+    """Responsive renditions of a library photo (``picture_html``).
 
     The alt text is the image's own, else its caption, else ``alt`` (e.g. the title).
     Above-the-fold images pass ``lazy=False, priority=True``.
     """
-    if image is None:
-        return {"image": None}
-    return picture_context(
+    return picture_html(
         image,
         sizes=sizes,
         lazy=lazy,
-        alt=image.alt or alt,
+        alt=image.alt or alt if image else "",
         css_class=css_class,
         priority=priority,
     )
