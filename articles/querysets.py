@@ -122,14 +122,24 @@ def cards(ids: list[int]) -> list[Article]:
     return [found[pk] for pk in ids if pk in found]
 
 
-def article_page(articles: models.QuerySet) -> Article | None:
-    """The first of ``articles`` (``published().filter(slug=…)``), with all its page shows
-    but the links (``article.links``): the body, the section and its parent, the cover,
-    and ``has_gallery``. One statement, as ``cards``.
+def article_page(slug: str) -> Article | None:
+    """The published article ``slug`` with all its page shows but the links
+    (``article.links``): the body, the section and its parent, the cover, and
+    ``has_gallery``. One statement, as ``cards``.
     """
-    chosen, params = articles.values("pk")[:1].query.sql_with_params()
-    found = _statement(page=True).articles(f"a.id IN ({chosen})", params)
+    rule, params = published_sql("a")
+    found = _statement(page=True).articles(f"a.slug = %s AND {rule}", [slug, *params])
     return found[0] if found else None
+
+
+def published_sql(alias: str) -> tuple[str, list]:
+    """``published()`` for the statements of this module: published, and its time has come."""
+    from articles.models import Article
+
+    return (
+        f"{alias}.status = %s AND {alias}.published_at <= %s",
+        [Article.Status.PUBLISHED, timezone.now()],
+    )
 
 
 class _ArticleStatement:
@@ -297,7 +307,8 @@ def related_articles(article: Article, count: int = 4) -> list[Article]:
     """
     from articles.models import Article
 
-    table, now = Article._meta.db_table, timezone.now()
+    table = Article._meta.db_table
+    rule, rule_params = published_sql("n")
     links = {
         "tag": (Article.tags.through._meta.db_table, [t.pk for t in article.links.tags]),
         "campaign": (
@@ -306,11 +317,10 @@ def related_articles(article: Article, count: int = 4) -> list[Article]:
         ),
     }
     candidates = [
-        f"SELECT id FROM (SELECT id FROM {table} WHERE section_id = %s AND status = %s "
-        f"AND published_at <= %s AND id <> %s "
-        f"ORDER BY published_at DESC, id DESC LIMIT {RELATED_CANDIDATES}) s"
+        f"SELECT id FROM (SELECT id FROM {table} n WHERE section_id = %s AND {rule} "
+        f"AND id <> %s ORDER BY published_at DESC, id DESC LIMIT {RELATED_CANDIDATES}) s"
     ]
-    candidate_params: list = [article.section_id, Article.Status.PUBLISHED, now, article.pk]
+    candidate_params: list = [article.section_id, *rule_params, article.pk]
     score, score_params = "CASE WHEN a.section_id = %s THEN 1 ELSE 0 END", [article.section_id]
     for column, weight in (("campaign", 3), ("tag", 2)):
         through, ids = links[column]
@@ -328,14 +338,14 @@ def related_articles(article: Article, count: int = 4) -> list[Article]:
                 f"WHERE l.article_id = a.id AND l.{column}_id IN ({marks}))"
             )
             score_params += ids
+    rule, rule_params = published_sql("a")
     best = (
         f"SELECT id FROM (SELECT a.id FROM {table} a "
-        f"WHERE a.id IN ({' UNION '.join(candidates)}) AND a.status = %s "
-        f"AND a.published_at <= %s "
+        f"WHERE a.id IN ({' UNION '.join(candidates)}) AND {rule} "
         f"ORDER BY {score} DESC, a.published_at DESC, a.id DESC LIMIT {count}) best"
     )  # noqa: S608 (names from the models; values are parameters)
     # The same score orders the rows read: it costs nothing on four rows.
     return _statement(page=False).articles(
         f"a.id IN ({best}) ORDER BY {score} DESC, a.published_at DESC, a.id DESC",
-        [*candidate_params, Article.Status.PUBLISHED, now, *score_params, *score_params],
+        [*candidate_params, *rule_params, *score_params, *score_params],
     )

@@ -263,8 +263,8 @@ class ArticleDetailView(DetailView):
 
     @staticmethod
     def published_article(slug: str) -> Article:
-        """Found by ``published()``, read with all the page shows (one query)."""
-        article = article_page(Article.objects.published().filter(slug=slug))
+        """Found by the ``published()`` rule, read with all the page shows (one query)."""
+        article = article_page(slug)
         if article is None:
             raise Http404
         return article
