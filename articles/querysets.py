@@ -13,7 +13,7 @@ from django.db import connection, models
 from django.utils import timezone
 
 if TYPE_CHECKING:
-    from articles.models import Article, Author, Campaign, Image, Section, Tag
+    from articles.models import Article, Author, Campaign, GalleryItem, Image, Section, Tag
 
 
 # What no list shows: the body and its two search forms.
@@ -149,48 +149,29 @@ class _ArticleStatement:
     def __init__(self, *, page: bool) -> None:
         from articles.models import Article, GalleryItem, Image, Section
 
-        skipped = {"search_text", "search_vector"} | (set() if page else {"body"})
         self.page = page
-        self.models = [
-            (Article, "a", [f for f in _fields(Article) if f.attname not in skipped]),
-            (Section, "s", _fields(Section)),
-            (Image, "i", [f for f in _fields(Image) if f.attname != "search_text"]),
-        ]
+        joined = [(Article, "a"), (Section, "s"), (Image, "i")]
         joins = [
             f"JOIN {_table(Section)} s ON s.id = a.section_id",
             f"LEFT JOIN {_table(Image)} i ON i.id = a.cover_id",
         ]
         if page:
-            self.models.append((Section, "p", _fields(Section)))
+            joined.append((Section, "p"))
             joins.append(f"LEFT JOIN {_table(Section)} p ON p.id = s.parent_id")
-        quote = connection.ops.quote_name
-        columns = [f"{alias}.{quote(f.column)}" for _, alias, fields in self.models for f in fields]
+        columns, self.layout = _columns(joined, skipped=set() if page else {"body"})
         if page:
-            columns.append(
-                f"EXISTS (SELECT 1 FROM {_table(GalleryItem)} g WHERE g.article_id = a.id)"
-            )
-        self.sql = f"SELECT {', '.join(columns)} FROM {_table(Article)} a {' '.join(joins)} WHERE "
-        self.names = [(model, [f.attname for f in fields]) for model, _, fields in self.models]
-        self.converters = _converters([f for _, _, fields in self.models for f in fields])
+            columns += f", EXISTS (SELECT 1 FROM {_table(GalleryItem)} g WHERE g.article_id = a.id)"
+        self.sql = f"SELECT {columns} FROM {_table(Article)} a {' '.join(joins)} WHERE "
 
     def articles(self, where: str, params: list) -> list[Article]:
-        return [self.made(list(row)) for row in fetch(self.sql + where, params)]
+        return [self.made(row) for row in fetch(self.sql + where, params)]
 
-    def made(self, row: list) -> Article:
-        _convert(row, self.converters)
-        objects, start = [], 0
-        for model, names in self.names:
-            values = row[start : start + len(names)]
-            start += len(names)
-            if values[0] is None:  # no cover, no parent section
-                objects.append(None)
-            else:
-                objects.append(model.from_db(connection.alias, names, values))
-        article, section, cover = objects[:3]
+    def made(self, row: tuple) -> Article:
+        article, section, cover, *parent = _made(row, self.layout)
         type(article).section.field.set_cached_value(article, section)
         type(article).cover.field.set_cached_value(article, cover)
         if self.page:
-            type(section).parent.field.set_cached_value(section, objects[3])
+            type(section).parent.field.set_cached_value(section, parent[0])
             article.has_gallery = bool(row[-1])
         return article
 
@@ -219,27 +200,71 @@ def _convert(row: list, converters: list) -> None:
 def body_images(article_id: int) -> list[Image]:
     """The library photos in an article's body (``article.body_images.all()``, in no
     order), read with a statement composed once per process, as ``cards()``."""
-    sql, names, converters = _body_images_statement()
-    rows = [list(row) for row in fetch(sql, [article_id])]
-    for row in rows:
-        _convert(row, converters)
-    from articles.models import Image
+    sql, layout = _body_images_statement()
+    return [_made(row, layout)[0] for row in fetch(sql, [article_id])]
 
-    return [Image.from_db(connection.alias, names, row) for row in rows]
+
+def gallery_items(article_id: int) -> list[GalleryItem]:
+    """An article's photo story in order, each item with its photo
+    (``article.gallery_items.select_related("image")``), as ``body_images()``."""
+    sql, layout = _gallery_statement()
+    items = []
+    for row in fetch(sql, [article_id]):
+        item, image = _made(row, layout)
+        type(item).image.field.set_cached_value(item, image)
+        items.append(item)
+    return items
 
 
 @functools.cache
-def _body_images_statement() -> tuple[str, list[str], list]:
+def _body_images_statement() -> tuple[str, list]:
     from articles.models import Article, Image
 
-    fields = [f for f in _fields(Image) if f.attname != "search_text"]
-    columns = ", ".join(f"i.{connection.ops.quote_name(f.column)}" for f in fields)
+    columns, layout = _columns([(Image, "i")])
     linked = _table(Article.body_images.through)
     sql = (
         f"SELECT {columns} FROM {_table(Image)} i "
         f"WHERE i.id IN (SELECT image_id FROM {linked} WHERE article_id = %s)"
     )  # noqa: S608 (names from the models; the id is a parameter)
-    return sql, [f.attname for f in fields], _converters(fields)
+    return sql, layout
+
+
+@functools.cache
+def _gallery_statement() -> tuple[str, list]:
+    from articles.models import GalleryItem, Image
+
+    columns, layout = _columns([(GalleryItem, "g"), (Image, "i")])
+    sql = (
+        f"SELECT {columns} FROM {_table(GalleryItem)} g JOIN {_table(Image)} i "
+        f"ON i.id = g.image_id WHERE g.article_id = %s ORDER BY g.position, g.id"
+    )  # noqa: S608 (names from the models; the id is a parameter)
+    return sql, layout
+
+
+def _columns(models: list[tuple], *, skipped: set[str] = frozenset()) -> tuple[str, list]:
+    """The columns of ``models`` (``(model, alias)``; the search columns and ``skipped``
+    left out) and how to make objects of a row of them (``_made``)."""
+    skipped = {"search_text", "search_vector", *skipped}
+    columns, layout = [], []
+    for model, alias in models:
+        fields = [f for f in _fields(model) if f.attname not in skipped]
+        columns += [f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields]
+        layout.append((model, [f.attname for f in fields], _converters(fields)))
+    return ", ".join(columns), layout
+
+
+def _made(row: tuple, layout: list) -> list:
+    """One object per model of ``layout``; None for a LEFT JOIN that found nothing."""
+    objects, start = [], 0
+    for model, names, converters in layout:
+        values = list(row[start : start + len(names)])
+        start += len(names)
+        if values[0] is None:  # no cover, no parent section
+            objects.append(None)
+            continue
+        _convert(values, converters)
+        objects.append(model.from_db(connection.alias, names, values))
+    return objects
 
 
 def _table(model) -> str:

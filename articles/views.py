@@ -44,7 +44,7 @@ from articles.pagecache import (
     parts,
     parts_version,
 )
-from articles.querysets import among, article_page, cards, related_articles
+from articles.querysets import among, article_page, cards, gallery_items, related_articles
 from articles.search import Query, search, snippet
 from articles.templatetags.fragments import fragment_key
 from articles.templatetags.pictures import article_body
@@ -289,7 +289,7 @@ def article_page_parts(article: Article) -> dict:
     def gallery() -> list[GalleryItem]:
         if not getattr(article, "has_gallery", True):
             return []
-        return list(article.gallery_items.select_related("image"))
+        return gallery_items(article.pk)
 
     return {
         "body_html": SimpleLazyObject(lambda: render_body(article_body(article))),

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.context_processors import navigation
 from articles.models import Article, GalleryItem
 from articles.pagecache import VersionedParts, parts
-from articles.querysets import article_page, body_images, cards
+from articles.querysets import article_page, body_images, cards, gallery_items
 from tests.factories import make_article, make_image, make_section
 
 
@@ -134,3 +134,18 @@ def test_the_photos_of_a_body_are_what_the_orm_reads(db, django_assert_num_queri
     assert found.keys() == by_orm.keys() == {first.pk, second.pk}
     assert found[first.pk].renditions == by_orm[first.pk].renditions
     assert found[second.pk].caption == "Tang vật thu giữ"
+
+
+def test_a_photo_story_is_read_in_its_order_with_its_photos(db, django_assert_num_queries):
+    story = make_article(title="Một ngày cùng cảnh sát cơ động")
+    photos = [make_image(caption=f"Ảnh {n}") for n in range(3)]
+    for position, photo in zip([2, 0, 1], photos, strict=True):
+        caption = "Huấn luyện võ thuật" if position == 0 else ""
+        GalleryItem.objects.create(article=story, image=photo, position=position, caption=caption)
+    with django_assert_num_queries(1):
+        items = gallery_items(story.pk)
+        shown = [(item.shown_caption, item.image.renditions) for item in items]
+    by_orm = list(story.gallery_items.select_related("image"))
+    assert [item.pk for item in items] == [item.pk for item in by_orm]
+    assert shown[0][0] == "Huấn luyện võ thuật" and shown[1][0] == "Ảnh 2"
+    assert [renditions for _, renditions in shown] == [i.image.renditions for i in by_orm]
