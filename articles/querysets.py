@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -287,23 +287,41 @@ def fetch(sql: str, params: list) -> list[tuple]:
         if connection.vendor != "postgresql" or not settings.DATABASE_PREPARED_STATEMENTS:
             cursor.execute(sql, params)
             return cursor.fetchall()
-        name = "newsroom_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
-        values = ", ".join(["%s"] * len(params))
-        run = f"EXECUTE {name}({values})" if params else f"EXECUTE {name}"
         prepared = _prepared_here()
-        if name not in prepared:
-            numbers = itertools.count(1)
-            text = _PLACEHOLDER.sub(
-                lambda m: "%%" if m.group() == "%%" else f"${next(numbers)}", sql
-            )
-            run = f"PREPARE {name} AS {text}; {run}"
-            if not prepared:
-                # Planned once for any values: these statements read by id, slug or a
-                # short index walk, whose plan does not depend on the values.
-                run = f"SET plan_cache_mode = force_generic_plan; {run}"
-        cursor.execute(run, params)
+        name, run = _prepared_run(sql, params, prepared)
+        try:
+            cursor.execute(run, params)
+        except DatabaseError as exc:
+            if getattr(exc.__cause__, "pgcode", None) != _NO_SUCH_STATEMENT:
+                raise
+            # The session forgot them (DISCARD ALL, a pooler that does not keep sessions):
+            # prepared again, at once outside a transaction, else by the next request.
+            prepared.clear()
+            if connection.in_atomic_block:
+                raise
+            name, run = _prepared_run(sql, params, prepared)
+            cursor.execute(run, params)
         prepared.add(name)
         return cursor.fetchall()
+
+
+_NO_SUCH_STATEMENT = "26000"  # PostgreSQL's invalid_sql_statement_name
+
+
+def _prepared_run(sql: str, params: list, prepared: set[str]) -> tuple[str, str]:
+    """The statement's name and what to send: ``EXECUTE``, after ``PREPARE`` the first time."""
+    name = "newsroom_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
+    values = ", ".join(["%s"] * len(params))
+    run = f"EXECUTE {name}({values})" if params else f"EXECUTE {name}"
+    if name not in prepared:
+        numbers = itertools.count(1)
+        text = _PLACEHOLDER.sub(lambda m: "%%" if m.group() == "%%" else f"${next(numbers)}", sql)
+        run = f"PREPARE {name} AS {text}; {run}"
+        if not prepared:
+            # Planned once for any values: these statements read by id, slug or a short
+            # index walk, whose plan does not depend on the values.
+            run = f"SET plan_cache_mode = force_generic_plan; {run}"
+    return name, run
 
 
 def _prepared_here() -> set[str]:

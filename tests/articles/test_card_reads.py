@@ -113,6 +113,10 @@ def test_the_article_page_statements_are_planned_once_per_connection(subsection,
     connection.close()  # a new connection has none prepared: prepared again
     assert statements() == ["SET"]
     assert statements() == ["EXECUTE"]
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # the session forgets them (as DISCARD ALL does)
+    assert statements() == ["EXECUTE", "SET"]  # refused, then prepared again at once
+    assert statements() == ["EXECUTE"]
     settings.DATABASE_PREPARED_STATEMENTS = False  # behind a pooler that shares sessions
     assert statements() == ["SELECT"]
 
