@@ -33,8 +33,9 @@ def picture_html(
     ``width``/``height`` from the record (no file is opened), ``loading="lazy"`` below the
     fold; ``priority=True`` for the one image at the top of a page.
 
-    Written here rather than in a template: a list page shows twenty, and the template
-    took 0,15 ms each to render, this 0,02 ms.
+    Written here rather than in an inclusion template: a list page shows twenty, and the
+    tag took 0,11 ms a photo that way, 0,08 ms this way (the renditions' addresses are the
+    rest).
     """
     if image is None:
         return SafeString("")

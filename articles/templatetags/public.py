@@ -90,7 +90,7 @@ def _strftime(django_format: str) -> str | None:
 
 @register.filter(expects_localtime=True)
 def local_datetime(value) -> str:
-    """``|date:"DATETIME_FORMAT"`` ("08:44, 21/03/2023") by strftime: a tenth of the time,
+    """``|date:"DATETIME_FORMAT"`` ("08:44, 21/03/2023") by strftime: 15 µs instead of 33,
     and a page shows a dozen."""
     if not value:
         return ""
