@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import itertools
@@ -132,13 +133,14 @@ def article_page(slug: str) -> Article | None:
     return found[0] if found else None
 
 
-def published_sql(alias: str) -> tuple[str, list]:
-    """``published()`` for the statements of this module: published, and its time has come."""
+def published_sql(alias: str, now: dt.datetime | None = None) -> tuple[str, list]:
+    """``published()`` for the statements of this module: published, and its time has come
+    (at ``now``: one moment for every part of a statement)."""
     from articles.models import Article
 
     return (
         f"{alias}.status = %s AND {alias}.published_at <= %s",
-        [Article.Status.PUBLISHED, timezone.now()],
+        [Article.Status.PUBLISHED, now or timezone.now()],
     )
 
 
@@ -350,8 +352,8 @@ def related_articles(article: Article, count: int = 4) -> list[Article]:
     """
     from articles.models import Article
 
-    table = Article._meta.db_table
-    rule, rule_params = published_sql("n")
+    table, now = Article._meta.db_table, timezone.now()
+    rule, rule_params = published_sql("n", now)
     links = {
         "tag": (Article.tags.through._meta.db_table, [t.pk for t in article.links.tags]),
         "campaign": (
@@ -381,7 +383,7 @@ def related_articles(article: Article, count: int = 4) -> list[Article]:
                 f"WHERE l.article_id = a.id AND l.{column}_id IN ({marks}))"
             )
             score_params += ids
-    rule, rule_params = published_sql("a")
+    rule, rule_params = published_sql("a", now)
     best = (
         f"SELECT id FROM (SELECT a.id FROM {table} a "
         f"WHERE a.id IN ({' UNION '.join(candidates)}) AND {rule} "
