@@ -65,18 +65,21 @@ class FragmentNode(Node):
         return html
 
 
+_PLACEHOLDER = re.compile(r"<!--part:([0-9a-f]{16}):(\d+)-->")
+
+
 class Batch:
     """The fragments met while an outer fragment renders, to be fetched together."""
 
     def __init__(self) -> None:
-        self.mark = f"<!--part:{secrets.token_hex(8)}:"
+        self.token = secrets.token_hex(8)
         self.pending: list[tuple[str, NodeList, object]] = []
 
     def defer(self, key: str, nodelist: NodeList, context) -> str:
         # The context as it is now, should the part be missing: a loop moves on before
         # the batch is joined.
         self.pending.append((key, nodelist, context.new(context.flatten())))
-        return f"{self.mark}{len(self.pending) - 1}-->"
+        return f"<!--part:{self.token}:{len(self.pending) - 1}-->"
 
     def join(self, html: str) -> tuple[str, dict[str, str]]:
         """``html`` with every part in place, and the parts that had to be rendered."""
@@ -88,8 +91,14 @@ class Batch:
             if key not in found:
                 found[key] = missing[key] = nodelist.render(context)
         keys = [key for key, _, _ in self.pending]
-        pattern = re.compile(re.escape(self.mark) + r"(\d+)-->")
-        return pattern.sub(lambda m: found[keys[int(m.group(1))]], html), missing
+
+        def part(match: re.Match) -> str:
+            # Only this batch's placeholders (a body could hold text that looks like one).
+            if match.group(1) != self.token:
+                return match.group(0)
+            return found[keys[int(match.group(2))]]
+
+        return _PLACEHOLDER.sub(part, html), missing
 
 
 _batch: contextvars.ContextVar[Batch | None] = contextvars.ContextVar("batch", default=None)
