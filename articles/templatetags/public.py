@@ -1,4 +1,4 @@
-"""Template helpers of the public site: pictures, structured data, absolute addresses."""
+"""Template helpers of the public site: cards, structured data, dates, absolute addresses."""
 
 from __future__ import annotations
 
@@ -17,37 +17,12 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from articles import images
-from articles.models import Article, Image
-from articles.templatetags.pictures import picture_html
+from articles.models import Article
 
 register = template.Library()
 
 # Characters that could end a <script> element early, escaped as in Django's json_script.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def picture(
-    image: Image | None,
-    alt: str = "",
-    lazy: bool = True,
-    priority: bool = False,
-    sizes: str = "100vw",
-    css_class: str = "",
-) -> SafeString:
-    """Responsive renditions of a library photo (``picture_html``).
-
-    The alt text is the image's own, else its caption, else ``alt`` (e.g. the title).
-    Above-the-fold images pass ``lazy=False, priority=True``.
-    """
-    return picture_html(
-        image,
-        sizes=sizes,
-        lazy=lazy,
-        alt=image.alt or alt if image else "",
-        css_class=css_class,
-        priority=priority,
-    )
 
 
 @register.inclusion_tag("includes/article_card.html", takes_context=True)

@@ -64,6 +64,25 @@ def test_body_images_are_lazy_and_take_their_caption_as_alt(client, article):
     assert 'fetchpriority="high"' in cover and 'loading="lazy"' not in cover
 
 
+def test_a_photo_without_alt_text_or_caption_is_described_by_the_title(client, article):
+    """A photo's alt text, else its caption, else the title of what it illustrates."""
+    bare = make_article(
+        title="Bắt giữ đối tượng trộm cắp", section=article.section, cover=make_image()
+    )
+    described = make_article(
+        title="Tuần tra đêm", section=article.section, cover=make_image(alt_text="Tổ tuần tra")
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    related = html.split('class="related"')[1]
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', related)
+    assert bare.title in alts and "Tổ tuần tra" in alts and described.title not in alts
+    cover = re.search(
+        r"<img [^>]*>",
+        client.get(bare.get_absolute_url()).content.decode().split('class="article__cover"')[1],
+    ).group(0)
+    assert f'alt="{bare.title}"' in cover
+
+
 def test_every_image_on_the_page_has_alt_text(client, article):
     make_article(title="Bài liên quan có ảnh", section=article.section, cover=make_image())
     html = client.get(article.get_absolute_url()).content.decode()
