@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -84,6 +85,10 @@ def browser():
             ],
         )
         yield browser
+        # While Playwright runs, the tests run in its greenlet, whose context has its own
+        # database connections: closed here, or the session would end with one still open
+        # and the test database could not be dropped ("being accessed by other users").
+        connections.close_all()
         browser.close()
 
 
