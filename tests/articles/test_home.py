@@ -1,12 +1,13 @@
 """The home page: headline, featured, latest, section blocks, campaigns, most read."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
 
 from articles.models import DailyViews
-from tests.factories import make_article, make_campaign, make_section
+from tests.factories import make_article, make_campaign, make_image, make_section
 
 
 @pytest.fixture
@@ -35,6 +36,17 @@ def test_headline_is_the_newest_featured_story_with_its_sapo(client, sections, n
     top = html.split('class="top-stories__lead"')[1].split('class="top-stories__featured"')[0]
     assert headline.title in top
     assert "Hơn 2.000 cán bộ, chiến sĩ tham gia lễ ra quân." in top
+
+
+def test_only_the_headline_photo_loads_first_the_others_when_scrolled_to(client, sections, now):
+    make_article(title="Bài nổi bật", featured=True, cover=make_image(), published_at=hours_ago(1))
+    for i in range(3):
+        make_article(title=f"Tin có ảnh {i}", cover=make_image(), published_at=hours_ago(2 + i))
+    html = client.get("/").content.decode()
+    photos = re.findall(r"<img [^>]*>", html.split('class="top-stories__lead"')[1])
+    headline, others = photos[0], photos[1:]
+    assert 'fetchpriority="high"' in headline and 'loading="lazy"' not in headline
+    assert others and all('loading="lazy"' in img and "fetchpriority" not in img for img in others)
 
 
 def test_four_to_six_featured_stories_fill_up_on_a_slow_day(client, sections, now):
