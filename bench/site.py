@@ -9,7 +9,12 @@
    search and RSS: through nginx (caching on), straight to gunicorn with Django's page cache,
    and with the page cache off (every request rendered by Django), plus nginx serving a
    static file of the same size as each page (the yardstick).
-4. Measures, one request at a time with the caches off, the p95 latency of search, section
+4. Serves the same pages with every cache of the app off (Django's dummy cache backend: no
+   page, part, query or menu cache) — the cold path every page pays once after a publish —
+   and measures the CPU one render of each costs in-process.
+5. Serves ``bench/trivial.py`` (Django's smallest page, 50 KB, the same gunicorn) beside the
+   site, before and after the page-cache-off runs: the site's rates are read as its share.
+6. Measures, one request at a time with the caches off, the p95 latency of search, section
    page 1 and 500, article pages and the admin list filtered — and queries per page.
 
 Prints one table; asserts nothing. Traffic goes to 127.0.0.1 only.
@@ -44,6 +49,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = 16
 GUNICORN_PORT = int(os.environ.get("BENCH_GUNICORN_PORT", "18601"))
 NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "18602"))
+TRIVIAL_PORT = int(os.environ.get("BENCH_TRIVIAL_PORT", "18603"))
+RENDERS = int(os.environ.get("BENCH_RENDERS", "100"))
 LATENCY_SAMPLES = int(os.environ.get("BENCH_LATENCY_SAMPLES", "200"))
 
 SECRET_KEY = secrets.token_urlsafe(50)
@@ -109,6 +116,53 @@ def gunicorn(tmp: Path, **env: str):
         port=GUNICORN_PORT, stop=signal.SIGTERM, cwd=ROOT, env={**ENV, **env},
     ) as process:  # fmt: skip
         yield process
+
+
+@contextlib.contextmanager
+def trivial_django(tmp: Path):
+    """bench/trivial.py: Django's smallest page, served as the site is (the yardstick)."""
+    with serving(
+        [PYTHON, "-m", "gunicorn", "bench.trivial:application", "--workers", "2",
+         "--bind", f"127.0.0.1:{TRIVIAL_PORT}", "--access-logfile", "/dev/null",
+         "--error-logfile", str(tmp / "trivial.log"), "--keep-alive", "5"],
+        port=TRIVIAL_PORT, stop=signal.SIGTERM, cwd=ROOT, env=ENV,
+    ) as process:  # fmt: skip
+        yield process
+
+
+COLD = {"CACHE_URL": "dummycache://", "PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"}
+
+
+def render_costs(pages: dict[str, str]) -> dict[str, float]:
+    """CPU milliseconds of one render of each page with every cache off (median), measured
+    in a process of its own so that the dummy cache is its only cache."""
+    out = subprocess.run(
+        [PYTHON, str(Path(__file__)), "--render-cost", *pages.values()],
+        cwd=ROOT, env={**ENV, **COLD}, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    costs = [float(line) for line in out.split()]
+    return dict(zip(pages, costs, strict=True))
+
+
+def render_cost_main(paths: list[str]) -> None:
+    """``site.py --render-cost PATH…``: prints one line per path, the median CPU ms."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    client = Client()
+    for path in paths:
+        for _ in range(5):
+            assert client.get(path).status_code == 200, path
+        spent = []
+        for _ in range(RENDERS):
+            started = time.process_time()
+            client.get(path)
+            spent.append(time.process_time() - started)
+        print(f"{statistics.median(spent) * 1000:.2f}")
 
 
 @contextlib.contextmanager
@@ -370,19 +424,29 @@ def run(tmp: Path) -> None:
             rows[name]["static"] = wrk(NGINX_PORT, f"/yardstick/{name}.html")
             rows[name]["nginx"] = wrk(NGINX_PORT, path)
             rows[name]["django cache"] = wrk(GUNICORN_PORT, path)
+    trivial = []
+    with trivial_django(tmp):
+        trivial.append(wrk(TRIVIAL_PORT, "/")["rps"])
     with gunicorn(tmp, PAGE_CACHE_SECONDS="0"):
         for name, path in pages.items():
             rows[name]["cache off"] = wrk(GUNICORN_PORT, path)
         last = re.findall(rb"page=(\d+)", get(GUNICORN_PORT, urls["section"])[1])
         section_pages = min(500, max(int(n) for n in last))
         cold = latencies(urls, cookie, section_pages)
+    with trivial_django(tmp):
+        trivial.append(wrk(TRIVIAL_PORT, "/")["rps"])
+    with gunicorn(tmp, **COLD):
+        for name, path in pages.items():
+            rows[name]["cold"] = wrk(GUNICORN_PORT, path)
+    for name, cost in render_costs(pages).items():
+        rows[name]["cold cpu"] = cost
     counts = queries_per_page(
         {**pages, "admin list": "/quan-tri/articles/article/?status=published"}, editor
     )
-    print_table(rows, counts, cold)
+    print_table(rows, counts, cold, statistics.mean(trivial), trivial)
 
 
-def print_table(rows: dict, counts: dict, cold: dict) -> None:
+def print_table(rows: dict, counts: dict, cold: dict, trivial: float, runs: list) -> None:
     today = dt.date.today().isoformat()
     print(f"\nmake bench — {today}, {ARTICLES} articles, PostgreSQL, gunicorn 2 sync workers, "
           f"wrk {CONNECTIONS} connections × {SECONDS} s, load average "
@@ -402,6 +466,22 @@ def print_table(rows: dict, counts: dict, cold: dict) -> None:
             f"| {off['rps']:,.0f} · {off['p50']:.1f} / {off['p99']:.1f} | {counts[name]} |"
             + (f" ({errors} errors)" if errors else "")
         )
+    print(
+        f"\nBeside Django's smallest page (bench/trivial.py, 50 KB: {trivial:,.0f} req/s, "
+        f"runs {' / '.join(f'{r:,.0f}' for r in runs)}), and cold (every cache of the app "
+        f"off; CPU of one render in-process, median of {RENDERS}):\n"
+    )
+    print("| page | page cache off req/s | share of Django's smallest page | goal "
+          "| page cache on (Django) | goal | cold req/s | cold CPU ms |")  # fmt: skip
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    shares = {"article": 20, "home": 15, "section": 9, "search": 4}
+    for name, row in rows.items():
+        off, on = row["cache off"]["rps"], row["django cache"]["rps"]
+        goal = f"≥ {shares[name]} %" if name in shares else "—"
+        print(
+            f"| {name} | {off:,.0f} | {off / trivial:.0%} | {goal} | {on / trivial:.0%} "
+            f"| ≥ 35 % | {row['cold']['rps']:,.0f} | {row['cold cpu']:.1f} |"
+        )
     print(f"\nOne request at a time, caches off, {ARTICLES} articles (p95):\n")
     print("| page | p95 | goal |")
     print("| --- | ---: | ---: |")
@@ -413,4 +493,7 @@ def print_table(rows: dict, counts: dict, cold: dict) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--render-cost"]:
+        render_cost_main(sys.argv[2:])
+    else:
+        main()
