@@ -1,13 +1,20 @@
 from axes import apps as axes_apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import sync_roles
 
 
 class AccountsConfig(AppConfig):
     default = True  # this module also holds the admin's config below
     name = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        # After every migrate (and a test database's flush) the role groups are in step.
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="accounts.sync_roles")
 
 
 class NewsroomAdminConfig(admin_apps.AdminConfig):

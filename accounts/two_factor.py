@@ -33,7 +33,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import User
 from accounts.roles import Role
 
-PRIVILEGED_ROLES = {Role.APPROVER.label, Role.ADMINISTRATOR.label}
+PRIVILEGED_ROLES = {Role.APPROVER, Role.ADMINISTRATOR}
 AUTHENTICATOR_NAME = "authenticator"
 RECOVERY_NAME = "recovery"
 _NOT_CODE_CHARACTERS = re.compile(r"[\s-]+")
@@ -48,7 +48,7 @@ def is_required_for(user: User) -> bool:
         return True
     if mode == "none":
         return False
-    return user.is_superuser or user.groups.filter(name__in=PRIVILEGED_ROLES).exists()
+    return user.is_superuser or user.groups.filter(role__code__in=PRIVILEGED_ROLES).exists()
 
 
 def has_authenticator(user: User) -> bool:

@@ -7,12 +7,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self) -> None:
+        # Imported here: models cannot be imported before the app registry is ready.
         import reversion
-        from django.core.signals import request_finished
 
         from articles import signals  # noqa: F401  (connects the receivers)
-        from articles.models import Article, Byline
-        from articles.pagecache import parts
+        from articles.models import Article, BodyImage, Byline, Campaign, GalleryItem
+        from photos import usage
 
         # A revision keeps what an editor wrote. Restoring one copies the content back
         # (articles.revisions), never the workflow state, the counters or derived text.
@@ -20,5 +20,8 @@ class ArticlesConfig(AppConfig):
             Article, follow=["bylines"], exclude=["view_count", "lock_version", "search_text"]
         )
         reversion.register(Byline)
-        # Page parts rendered for a reader reach Redis after the reader has the page.
-        request_finished.connect(parts.flush, dispatch_uid="articles.parts.flush")
+        # The photos these show cannot be deleted from the library.
+        usage.register(Article, "cover", _("cover"))
+        usage.register(BodyImage, "image", _("in the text"), owner="article")
+        usage.register(GalleryItem, "image", _("photo story"), owner="article")
+        usage.register(Campaign, "cover", _("cover"))

@@ -1,58 +1,22 @@
-"""The newsroom's content: articles, their authors, sections, tags, campaigns, images."""
+"""The newsroom's content: articles, their authors, sections, tags and campaigns."""
 
 from __future__ import annotations
-
-import datetime as dt
-import re
-import uuid
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import PurePath
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import connection, models
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.db import models
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from articles.querysets import ArticleQuerySet, CampaignQuerySet, fetch
-from articles.sanitize import clean_body
-from articles.slugs import unique_slug
-from articles.textfold import fold_accents, search_document
-
-_BODY_IMAGE_ID = re.compile(r'data-image-id="(\d+)"')
-
-
-def staff_reference(verbose_name) -> models.ForeignKey:
-    """Who did something: kept as history, so deleting the account only blanks it."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-
-def slug_address(name: str, slug: str) -> str:
-    """``reverse(name, kwargs={"slug": slug})``, the pattern reversed once per process.
-
-    A page links to some thirty articles, sections and tags; ``reverse()`` took 46 µs each.
-    """
-    before, after = _around_slug(name, get_script_prefix(), get_urlconf(settings.ROOT_URLCONF))
-    return f"{before}{quote(slug, safe='')}{after}"
-
-
-@lru_cache(maxsize=32)
-def _around_slug(name: str, prefix: str, urlconf) -> tuple[str, str]:
-    # ``prefix`` (the script prefix reverse() puts first) is part of the cache key.
-    before, after = reverse(name, kwargs={"slug": "slug-here"}, urlconf=urlconf).split("slug-here")
-    return before, after
+from accounts.models import staff_reference
+from articles.body import prepare as prepare_body
+from articles.querysets import ArticleQuerySet, CampaignQuerySet
+from photos.models import Image
+from publishing.models import Publishable, Status
+from vietnamese.slugs import unique_slug
+from vietnamese.text import search_document
 
 
 class SluggedModel(models.Model):
@@ -103,7 +67,7 @@ class Section(SluggedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return slug_address("articles:section", self.slug)
+        return reverse("public:section", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         if self.parent_id and (self.parent.parent_id or self.parent_id == self.pk):
@@ -123,7 +87,7 @@ class Tag(SluggedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return slug_address("articles:tag", self.slug)
+        return reverse("public:tag", kwargs={"slug": self.slug})
 
 
 class Author(SluggedModel):
@@ -159,7 +123,7 @@ class Author(SluggedModel):
         return self.byline
 
     def get_absolute_url(self) -> str:
-        return slug_address("articles:author", self.slug)
+        return reverse("public:author", kwargs={"slug": self.slug})
 
     @property
     def byline(self) -> str:
@@ -167,146 +131,6 @@ class Author(SluggedModel):
 
     def slug_source(self) -> str:
         return self.byline
-
-
-def image_upload_to(instance: Image, filename: str) -> str:
-    """anh/2026/11/26/<random>.jpg — the original name is kept only as data."""
-    suffix = PurePath(filename).suffix.lower()
-    if suffix not in {".jpg", ".jpeg", ".png", ".webp", ".gif"}:
-        suffix = ".bin"
-    return timezone.localdate().strftime("anh/%Y/%m/%d/") + uuid.uuid4().hex + suffix
-
-
-class ImageQuerySet(models.QuerySet):
-    def with_usage(self) -> ImageQuerySet:
-        """Annotate ``in_use``: a cover, a campaign cover, a body photo or a gallery photo."""
-        return self.annotate(
-            in_use=models.Exists(Article.objects.filter(cover=models.OuterRef("pk")))
-            | models.Exists(Campaign.objects.filter(cover=models.OuterRef("pk")))
-            | models.Exists(BodyImage.objects.filter(image=models.OuterRef("pk")))
-            | models.Exists(GalleryItem.objects.filter(image=models.OuterRef("pk")))
-        )
-
-    def used(self) -> ImageQuerySet:
-        return self.with_usage().filter(in_use=True)
-
-    def unused(self) -> ImageQuerySet:
-        return self.with_usage().filter(in_use=False)
-
-
-class Image(models.Model):
-    """A photo of the library. Its stored file is upright and carries no metadata."""
-
-    file = models.ImageField(_("file"), upload_to=image_upload_to)
-    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
-    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
-    caption = models.CharField(
-        _("caption"),
-        max_length=500,
-        blank=True,
-        help_text=_("Shown under the photo; also used as alt text when that is empty."),
-    )
-    alt_text = models.CharField(
-        _("alt text"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the photo shows, for readers who cannot see it."),
-    )
-    credit = models.CharField(_("credit"), max_length=200, blank=True, help_text=_("“Ảnh: …”"))
-    place = models.CharField(
-        _("place"),
-        max_length=200,
-        blank=True,
-        help_text=_("Where the photo was taken, as readers know it: “xã Yên Ninh, Phú Lương”."),
-    )
-    taken_at = models.DateTimeField(
-        _("taken at"),
-        null=True,
-        blank=True,
-        help_text=_("Read from the camera before its metadata was removed; staff only."),
-    )
-    focal_x = models.FloatField(
-        _("focal point (across)"),
-        null=True,
-        blank=True,
-        help_text=_("0 = left edge, 1 = right edge. Crops keep this point in the picture."),
-    )
-    focal_y = models.FloatField(
-        _("focal point (down)"),
-        null=True,
-        blank=True,
-        help_text=_("0 = top edge, 1 = bottom edge."),
-    )
-    original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
-    original_format = models.CharField(
-        _("original format"), max_length=10, blank=True, editable=False
-    )
-    original_size = models.PositiveBigIntegerField(
-        _("original size (bytes)"), default=0, editable=False
-    )
-    private_original = models.CharField(
-        _("private original"),
-        max_length=255,
-        blank=True,
-        editable=False,
-        help_text=_("The untouched upload, kept outside the public folder if the site is so set."),
-    )
-    checksum = models.CharField(
-        _("SHA-256"), max_length=64, db_index=True, editable=False, blank=True
-    )
-    renditions = models.JSONField(
-        _("renditions"),
-        default=dict,
-        blank=True,
-        editable=False,
-        help_text=_("The resized copies readers get, made once when the file is stored."),
-    )
-    search_text = models.TextField(editable=False, blank=True)
-    uploaded_by = staff_reference(_("uploaded by"))
-    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
-
-    objects = ImageQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-uploaded_at", "-pk"]
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-        indexes = [models.Index(fields=["-uploaded_at", "-id"], name="image_library_order_idx")]
-        constraints = [
-            models.CheckConstraint(
-                condition=(models.Q(focal_x__isnull=True) & models.Q(focal_y__isnull=True))
-                | (
-                    models.Q(focal_x__gte=0, focal_x__lte=1)
-                    & models.Q(focal_y__gte=0, focal_y__lte=1)
-                ),
-                name="image_focal_point_inside",
-                violation_error_message=_(
-                    "The focal point needs both values, each between 0 and 1."
-                ),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.caption or self.original_filename or self.file.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = fold_accents(
-            " ".join([self.caption, self.alt_text, self.credit, self.place, self.original_filename])
-        )
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
-
-    @property
-    def alt(self) -> str:
-        return self.alt_text or self.caption
-
-    @property
-    def focal_point(self) -> tuple[float, float]:
-        """Where crops centre: the staff's choice, else the middle."""
-        if self.focal_x is None or self.focal_y is None:
-            return (0.5, 0.5)
-        return (self.focal_x, self.focal_y)
 
 
 class Campaign(SluggedModel):
@@ -348,19 +172,10 @@ class Campaign(SluggedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return slug_address("articles:campaign", self.slug)
+        return reverse("public:campaign", kwargs={"slug": self.slug})
 
 
-class Article(SluggedModel):
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted for review")
-        RETURNED = "returned", _("Returned to the reporter")
-        FORWARDED = "forwarded", _("Awaiting approval")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Taken down")
-        ARCHIVED = "archived", _("Archived")
-
+class Article(Publishable, SluggedModel):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("slug"),
@@ -406,26 +221,11 @@ class Article(SluggedModel):
         through="Byline",
         related_name="articles",
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
-    )
-    published_at = models.DateTimeField(
-        _("publication time"),
-        null=True,
-        blank=True,
-        help_text=_(
-            "Readers see a published article from this minute on; a future time schedules it."
-        ),
-    )
     featured = models.BooleanField(
         _("featured"),
         default=False,
         help_text=_("Shown among the featured stories on the home page."),
     )
-    first_published_at = models.DateTimeField(
-        _("first published at"), null=True, blank=True, editable=False
-    )
-    takedown_reason = models.TextField(_("reason for taking down"), blank=True, editable=False)
     lock_version = models.PositiveIntegerField(
         _("version"),
         default=0,
@@ -433,6 +233,7 @@ class Article(SluggedModel):
         help_text=_("Goes up at every save: a form opened on an older version cannot overwrite."),
     )
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    word_count = models.PositiveIntegerField(_("words"), default=0, editable=False)
     search_text = models.TextField(
         _("search text"),
         blank=True,
@@ -509,20 +310,21 @@ class Article(SluggedModel):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        from articles.images import link_body_images  # images.py imports this module
-
         self.title = " ".join(self.title.split())
-        self.body = link_body_images(clean_body(self.body))
-        self.search_text = search_document(self.title, self.sapo, self.body)
-        super().save(*args, **kwargs)
+        prepared = prepare_body(self.body)
+        self.body = prepared.html
+        self.word_count = prepared.word_count
+        self.search_text = search_document(self.title, self.sapo, prepared.text)
         update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "word_count", "search_text"}
+        super().save(*args, **kwargs)
         if update_fields is None or "body" in update_fields:
-            # Derived from the body: the library photos it shows (they cannot be deleted).
-            ids = {int(i) for i in _BODY_IMAGE_ID.findall(self.body)}
-            self.body_images.set(Image.objects.filter(pk__in=ids).values_list("pk", flat=True))
+            # The library photos it shows (they cannot be deleted meanwhile).
+            self.body_images.set(prepared.image_ids)
 
     def get_absolute_url(self) -> str:
-        return slug_address("articles:detail", self.slug)
+        return reverse("public:article", kwargs={"slug": self.slug})
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -538,81 +340,15 @@ class Article(SluggedModel):
         # An old slug keeps redirecting to its article: a new article may not take it.
         return super().slug_taken(slug) or OldSlug.objects.filter(slug=slug).exists()
 
-    def is_published(self) -> bool:
-        """Mirror of ``Article.objects.published()`` for one article."""
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
-
-    is_published.boolean = True  # type: ignore[attr-defined]
-    is_published.short_description = _("public")  # type: ignore[attr-defined]
-
-    @cached_property
-    def links(self) -> ArticleLinks:
-        """Its authors (byline order), tags and campaigns, as the article page shows them.
-
-        One query for the three (the page's budget is six): name, unit and slug of each,
-        the rest of their fields left in the database.
-        """
-        return ArticleLinks.load(self.pk)
+    @property
+    def author_list(self) -> list[Author]:
+        """Its authors in byline order (from prefetched bylines: ``for_page()``)."""
+        return [b.author for b in self.bylines.all()]
 
     @property
     def byline(self) -> str:
         """ "Nguyễn Văn An (Công an huyện Phú Lương), Trần Bình" — uses prefetched bylines."""
         return ", ".join(b.author.byline for b in self.bylines.all())
-
-
-@dataclass
-class ArticleLinks:
-    authors: list[Author]
-    tags: list[Tag]
-    campaigns: list[Campaign]
-
-    @classmethod
-    def load(cls, article_id: int) -> ArticleLinks:
-        def table(model) -> str:
-            return model._meta.db_table
-
-        tags, campaigns = Article.tags.through, Article.campaigns.through
-        nothing = "CAST(NULL AS INTEGER)"
-        sql = f"""
-            SELECT 'a', a.id, a.name, a.unit, a.slug, b.position, b.id, CAST(NULL AS DATE)
-            FROM {table(Byline)} b JOIN {table(Author)} a ON a.id = b.author_id
-            WHERE b.article_id = %s
-            UNION ALL
-            SELECT 't', t.id, t.name, '', t.slug, {nothing}, {nothing}, CAST(NULL AS DATE)
-            FROM {table(tags)} l JOIN {table(Tag)} t ON t.id = l.tag_id WHERE l.article_id = %s
-            UNION ALL
-            SELECT 'c', c.id, c.name, '', c.slug, {nothing}, {nothing}, c.starts_on
-            FROM {table(campaigns)} l JOIN {table(Campaign)} c ON c.id = l.campaign_id
-            WHERE l.article_id = %s
-        """  # noqa: S608 (table names from the models, values as parameters)
-        rows = fetch(sql, [article_id] * 3)
-
-        def made(model, kind: str, order) -> list:
-            # Fields in the model's own order, the others deferred (loaded if ever asked).
-            names = [f.attname for f in model._meta.concrete_fields if f.attname in _LINK_FIELDS]
-            chosen = sorted((r for r in rows if r[0] == kind), key=order)
-            found = [dict(zip(_LINK_FIELDS, r[1:5], strict=True)) for r in chosen]
-            return [model.from_db(connection.alias, names, [f[n] for n in names]) for f in found]
-
-        return cls(
-            authors=made(Author, "a", lambda r: (r[5], r[6])),
-            tags=made(Tag, "t", lambda r: r[2]),
-            campaigns=made(Campaign, "c", lambda r: (-_ordinal(r[7]), r[2])),
-        )
-
-
-_LINK_FIELDS = ("id", "name", "unit", "slug")
-
-
-def _ordinal(day) -> int:
-    """A date as a number, whether the database gave a date or ISO text (SQLite)."""
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day)
-    return day.toordinal() if day else 0
 
 
 class Byline(models.Model):
@@ -647,13 +383,14 @@ class Transition(models.Model):
         TAKE_DOWN = "take_down", _("Take down")
         ARCHIVE = "archive", _("Archive")
         RESTORE = "restore", _("Restore as a draft")
+        IMPORT = "import", _("Imported")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="transitions"
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=20, choices=Article.Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Article.Status.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
     by = staff_reference(_("by"))
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
     comment = models.TextField(_("comment"), blank=True)
@@ -700,25 +437,6 @@ class OldSlug(models.Model):
 
     def __str__(self) -> str:
         return self.slug
-
-
-class DailyViews(models.Model):
-    """Page views of an article on one day (Asia/Ho_Chi_Minh), rolled up from the buffer."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_views")
-    day = models.DateField(_("day"))
-    views = models.PositiveIntegerField(_("views"), default=0)
-
-    class Meta:
-        verbose_name = _("daily views")
-        verbose_name_plural = _("daily views")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "day"], name="daily_views_unique_day"),
-        ]
-        indexes = [models.Index(fields=["day"], name="daily_views_day_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.article_id} {self.day}: {self.views}"
 
 
 class BodyImage(models.Model):

@@ -1,35 +1,39 @@
-"""JSON Lines import and export of articles (one JSON object per line).
+"""JSON Lines import and export of articles (one JSON object per line; docs/operations.md).
 
-The format is documented in the README. Each record is imported in its own
-transaction; a record that fails leaves nothing behind, not even image files.
+An import goes through the same doors as the desk: photos through the library's upload
+service (verified, cleaned, stored once per checksum), bodies through the body module's
+allow-list, and the workflow state through ``services.article_import`` — which records the
+step in the approval register and never changes behind the desk's back the state of an
+article that lives on this site. Each record is imported in its own transaction: a record
+that fails leaves nothing behind, not even image files, and the next line is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from articles.images import add_image, discard_files
-from articles.models import Article, Author, Byline, Campaign, Image, Section, Tag
-from articles.sanitize import IMG_TAG, clean_body, img_attributes
-from articles.slugs import slugify_vi
+from articles import body, services
+from articles.models import Article, Author, Byline, Campaign, Section, Tag
+from photos.models import Image
+from photos.services import add_image, discard_files
+from publishing.models import Status
+from vietnamese.slugs import slugify_vi
 
-IMPORTABLE_STATUSES = {"published": Article.Status.PUBLISHED, "draft": Article.Status.DRAFT}
+IMPORTABLE_STATUSES = {"published": Status.PUBLISHED, "draft": Status.DRAFT}
 DEFAULT_SOURCE = "import"
+# A record deeper than this is refused before it can exhaust the parser.
+MAX_DEPTH = 20
 
 
 class RecordError(Exception):
@@ -38,12 +42,81 @@ class RecordError(Exception):
 
 @dataclass
 class ImportResult:
-    article: Article
-    created: bool
+    article: Article | None
+    outcome: str  # "created", "updated" or "skipped"
+    note: str = ""
     new_files: list[str] = field(default_factory=list)
 
 
 # Reading records -------------------------------------------------------------
+
+
+def read_records(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed object) for every non-blank line; a bad line as a RecordError.
+
+    The file is read line by line as bytes, so that a line that is not UTF-8, not JSON,
+    nested too deep or carrying a NUL character is reported alone and the rest is read.
+    """
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            yield number, _parse_line(raw)
+
+
+def _parse_line(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return RecordError(
+            _("The line is not UTF-8 text (byte %(at)s); save the file as UTF-8.")
+            % {"at": exc.start + 1}
+        )
+    if _nesting(text) > MAX_DEPTH:
+        return RecordError(
+            _("The record is nested more than %(depth)s levels deep.") % {"depth": MAX_DEPTH}
+        )
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return RecordError(_("Invalid JSON: %(e)s") % {"e": exc.msg})
+    if _holds_nul(record):
+        return RecordError(
+            _("The record contains a NUL character (\\u0000), which text cannot hold.")
+        )
+    return record
+
+
+def _nesting(text: str) -> int:
+    """How deep the brackets of a JSON text go (strings skipped), without parsing it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
 
 
 def _text(record: dict, key: str, *, required: bool = False, limit: int | None = None) -> str:
@@ -62,11 +135,28 @@ def _text(record: dict, key: str, *, required: bool = False, limit: int | None =
     return value
 
 
-def _names(record: dict, key: str) -> list[str]:
+def _flag(record: dict, key: str) -> bool:
+    value = record.get(key, False)
+    if not isinstance(value, bool):
+        raise RecordError(
+            _("“%(field)s” must be true or false (without quotes), not %(value)s.")
+            % {"field": key, "value": json.dumps(value, ensure_ascii=False)}
+        )
+    return value
+
+
+def _names(record: dict, key: str, *, limit: int) -> list[str]:
     value = record.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RecordError(_("“%(field)s” must be a list of names.") % {"field": key})
-    return list(dict.fromkeys(v.strip() for v in value if v.strip()))
+    names = list(dict.fromkeys(v.strip() for v in value if v.strip()))
+    for name in names:
+        if len(name) > limit:
+            raise RecordError(
+                _("A name in “%(field)s” is longer than %(limit)s characters: “%(name)s”.")
+                % {"field": key, "limit": limit, "name": name}
+            )
+    return names
 
 
 def _published_at(record: dict) -> dt.datetime | None:
@@ -94,58 +184,43 @@ def _authors(record: dict) -> list[tuple[str, str]]:
     for item in value:
         if not isinstance(item, dict) or not isinstance(item.get("name"), str):
             raise RecordError(_("Each author needs a “name” (and optionally a “unit”)."))
-        name, unit = item["name"].strip(), str(item.get("unit") or "").strip()
+        unit = item.get("unit") or ""
+        if not isinstance(unit, str):
+            raise RecordError(_("An author's “unit” must be text."))
+        name, unit = item["name"].strip(), unit.strip()
         if not name:
             raise RecordError(_("An author's name is empty."))
-        authors.append((name[:120], unit[:200]))
+        if len(name) > 120 or len(unit) > 200:
+            raise RecordError(
+                _("An author's name (120 characters at most) or unit (200) is too long: %(who)s")
+                % {"who": name}
+            )
+        authors.append((name, unit))
     return list(dict.fromkeys(authors))
-
-
-class _FigureReader(HTMLParser):
-    """Collects (img src, its figcaption text) pairs from a body."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.images: dict[str, str] = {}
-        self._current: str | None = None
-        self._in_caption = False
-        self._caption: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            src = dict(attrs).get("src") or ""
-            if src:
-                self.images.setdefault(src, "")
-                self._current = src
-        elif tag == "figcaption":
-            self._in_caption, self._caption = True, []
-        elif tag == "figure":
-            self._current = None
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "figcaption" and self._in_caption:
-            self._in_caption = False
-            if self._current and not self.images[self._current]:
-                self.images[self._current] = " ".join("".join(self._caption).split())
-
-    def handle_data(self, data: str) -> None:
-        if self._in_caption:
-            self._caption.append(data)
 
 
 # Writing records -------------------------------------------------------------
 
 
 class ArticleImporter:
-    """Imports records into the database; one instance per file."""
+    """Imports records into the database for ``by``; one instance per file.
 
-    def __init__(self, *, base_dir: Path, source: str = DEFAULT_SOURCE, user=None) -> None:
+    ``force`` lets an administrator bring back an article that was taken down or archived
+    on this site (the register says so); otherwise such an article is skipped.
+    """
+
+    def __init__(
+        self, *, base_dir: Path, by, source: str = DEFAULT_SOURCE, force: bool = False
+    ) -> None:
         self.base_dir = base_dir.resolve()
         self.source = source
-        self.user = user
+        self.by = by
+        self.force = force
 
     def import_record(self, record: Any, *, dry_run: bool = False) -> ImportResult:
         """Import one record atomically; raise RecordError on bad input."""
+        if isinstance(record, RecordError):
+            raise record
         if not isinstance(record, dict):
             raise RecordError(_("The line is not a JSON object."))
         new_files: list[str] = []
@@ -153,21 +228,12 @@ class ArticleImporter:
             with transaction.atomic():
                 result = self._import(record, new_files)
                 result.new_files = new_files
-                if dry_run:
+                if dry_run or result.outcome == "skipped":
                     transaction.set_rollback(True)
-        except (RecordError, ValidationError, IntegrityError, OSError) as exc:
+        except BaseException as exc:
             self._discard(new_files)
-            if isinstance(exc, ValidationError):
-                raise RecordError("; ".join(exc.messages)) from exc
-            if isinstance(exc, IntegrityError):
-                raise RecordError(_("The database refused the record: %(e)s") % {"e": exc}) from exc
-            if isinstance(exc, OSError):
-                raise RecordError(str(exc)) from exc
-            raise
-        except BaseException:
-            self._discard(new_files)
-            raise
-        if dry_run:
+            raise _as_record_error(exc) from exc
+        if dry_run or result.outcome == "skipped":
             self._discard(new_files)
         return result
 
@@ -188,10 +254,14 @@ class ArticleImporter:
             )
         status = IMPORTABLE_STATUSES[status_name]
         published_at = _published_at(record)
-        if status == Article.Status.PUBLISHED and published_at is None:
+        if status == Status.PUBLISHED and published_at is None:
             raise RecordError(_("A published article needs “published_at”."))
         section_name = _text(record, "section", required=True, limit=120)
         authors = _authors(record)
+        tags = _names(record, "tags", limit=100)
+        campaigns = _names(record, "campaigns", limit=200)
+        featured = _flag(record, "featured")
+        sapo = _text(record, "sapo")
         slug = _text(record, "slug", limit=220)
         if slug and slugify_vi(slug) != slug:
             raise RecordError(_("“slug” may hold only a-z, 0-9 and “-”: %(s)s") % {"s": slug})
@@ -199,35 +269,42 @@ class ArticleImporter:
         article = Article.objects.filter(source=source, source_id=source_id).first()
         created = article is None
         if created:
-            article = Article(source=source, source_id=source_id, created_by=self.user)
+            article = Article(source=source, source_id=source_id, created_by=self.by)
+        skipped = services.import_refusal(article=article, by=self.by, force=self.force)
+        if skipped:
+            return ImportResult(article=article, outcome="skipped", note=skipped)
         if slug and Article.objects.filter(slug=slug).exclude(pk=article.pk).exists():
             raise RecordError(_("Another article already uses the slug “%(s)s”.") % {"s": slug})
 
         article.title = title
         article.slug = slug or article.slug
-        article.sapo = _text(record, "sapo")
-        article.status = status
-        article.published_at = published_at
-        article.featured = bool(record.get("featured", False))
+        article.sapo = sapo
+        article.featured = featured
+        article.published_at = published_at or article.published_at
         article.section = self._section(section_name)
         article.cover = self._cover(record.get("cover"), new_files)
         article.body = self._body(_text(record, "body_html"), new_files)
-        article.updated_by = self.user
-        article.full_clean(exclude=["slug", "section", "cover"], validate_unique=False)
-        article.save()
-
+        article.updated_by = self.by
+        article.full_clean(exclude=["slug", "section", "cover", "status"], validate_unique=False)
+        services.article_import(
+            article=article,
+            status=status,
+            published_at=published_at,
+            by=self.by,
+            force=self.force,
+            note=f"{source}:{source_id}",
+        )
         article.bylines.all().delete()
         Byline.objects.bulk_create(
             Byline(article=article, author=self._author(name, unit), position=i)
             for i, (name, unit) in enumerate(authors)
         )
-        article.tags.set(self._tag(name) for name in _names(record, "tags"))
-        article.campaigns.set(
-            self._campaign(name, published_at) for name in _names(record, "campaigns")
-        )
-        return ImportResult(article=article, created=created)
+        article.tags.set(Tag.objects.get_or_create(name=name)[0] for name in tags)
+        article.campaigns.set(self._campaign(name, published_at) for name in campaigns)
+        return ImportResult(article=article, outcome="created" if created else "updated")
 
-    def _section(self, name: str) -> Section:
+    @staticmethod
+    def _section(name: str) -> Section:
         section = Section.objects.filter(name=name).first()
         return section or Section.objects.create(name=name)
 
@@ -236,20 +313,18 @@ class ArticleImporter:
         return Author.objects.get_or_create(name=name, unit=unit)[0]
 
     @staticmethod
-    def _tag(name: str) -> Tag:
-        return Tag.objects.get_or_create(name=name[:100])[0]
-
-    @staticmethod
     def _campaign(name: str, published_at: dt.datetime | None) -> Campaign:
         started = timezone.localdate(published_at) if published_at else timezone.localdate()
-        return Campaign.objects.get_or_create(name=name[:200], defaults={"starts_on": started})[0]
+        return Campaign.objects.get_or_create(name=name, defaults={"starts_on": started})[0]
 
     def _path(self, relative: str) -> Path:
         """The file named by ``relative``, which must stay inside the import folder."""
-        if not relative or Path(relative).is_absolute() or "\x00" in relative:
+        if not relative:
+            raise RecordError(_("An image in the body has no address (src)."))
+        if Path(relative).is_absolute() or ":" in relative.split("/")[0]:
             raise RecordError(
-                _("Image path “%(path)s” must be relative to the file's folder.")
-                % {"path": relative}
+                _("Image “%(path)s” must be a file shipped with the record (a relative path).")
+                % {"path": relative[:80]}
             )
         path = (self.base_dir / relative).resolve()
         if not path.is_relative_to(self.base_dir):
@@ -265,7 +340,7 @@ class ArticleImporter:
         try:
             with path.open("rb") as fileobj:
                 image, created = add_image(
-                    fileobj, original_name=path.name, uploaded_by=self.user, **metadata
+                    fileobj, original_name=path.name, uploaded_by=self.by, **metadata
                 )
         except ValidationError as exc:
             raise RecordError(f"{relative}: {'; '.join(exc.messages)}") from exc
@@ -285,45 +360,45 @@ class ArticleImporter:
             return None
         if not isinstance(cover, dict) or not isinstance(cover.get("path"), str):
             raise RecordError(_("“cover” needs a “path”."))
-        return self._image(
-            cover["path"],
-            new_files,
-            caption=str(cover.get("caption") or "").strip(),
-            alt_text=str(cover.get("alt") or "").strip(),
-            credit=str(cover.get("credit") or "").strip(),
-        )
+        metadata = {key: cover.get(name) or "" for key, name in _COVER_FIELDS.items()}
+        if not all(isinstance(v, str) for v in metadata.values()):
+            raise RecordError(_("The cover's caption, alt text and credit must be text."))
+        return self._image(cover["path"], new_files, **{k: v.strip() for k, v in metadata.items()})
 
     def _body(self, html: str, new_files: list[str]) -> str:
-        """Sanitise the body, import its images and point their src at the library.
+        """The body cleaned, with each image imported into the library and pointed at it.
 
-        ``Article.save()`` then links each library image (size, id, alt fallback).
+        Every image must be a file shipped with the record: an address the allow-list
+        would drop (``javascript:``, ``data:``) or none at all refuses the record.
         """
-        html = clean_body(html)
-        reader = _FigureReader()
-        reader.feed(html)
         images = {
             src: self._image(src, new_files, caption=caption)
-            for src, caption in reader.images.items()
+            for src, caption in body.images_with_captions(html)
         }
-
-        def rewrite(match: re.Match) -> str:
-            attributes = img_attributes(match.group(1))
-            image = images[unescape(attributes.get("src", ""))]
-            return f'<img src="{escape(image.file.url)}" alt="{attributes.get("alt", "")}">'
-
-        return clean_body(IMG_TAG.sub(rewrite, html))
+        return body.clean(html, image_source=lambda src: _url(images.get(src)))
 
 
-def read_records(path: Path) -> Iterator[tuple[int, Any]]:
-    """Yield (line number, parsed object) for every non-blank line; bad JSON as an error."""
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, RecordError(_("Invalid JSON: %(e)s") % {"e": exc.msg})
+_COVER_FIELDS = {"caption": "caption", "alt_text": "alt", "credit": "credit"}
+
+
+def _url(image: Image | None) -> str | None:
+    # An image the HTML parsers read differently (inside broken markup) is dropped.
+    return image.file.url if image is not None else None
+
+
+def _as_record_error(exc: BaseException) -> BaseException:
+    """What the operator is told about a record that failed (anything else goes up)."""
+    if isinstance(exc, RecordError):
+        return exc
+    if isinstance(exc, ValidationError):
+        return RecordError("; ".join(exc.messages))
+    if isinstance(exc, PermissionDenied):
+        return RecordError(str(exc) or _("You do not have the right to do this."))
+    if isinstance(exc, IntegrityError | DatabaseError):
+        return RecordError(_("The database refused the record: %(e)s") % {"e": exc})
+    if isinstance(exc, OSError):
+        return RecordError(str(exc))
+    return exc
 
 
 # Export ----------------------------------------------------------------------
@@ -356,18 +431,16 @@ class ArticleExporter:
         return self._exported[image.pk]
 
     def _body(self, html: str) -> str:
-        ids = {int(i) for i in re.findall(r'data-image-id="(\d+)"', html)}
-        images = Image.objects.in_bulk(ids)
+        images = Image.objects.in_bulk(body.image_ids(html))
 
-        def rewrite(match: re.Match) -> str:
-            attributes = img_attributes(match.group(1))
-            image = images.get(int(attributes.get("data-image-id") or 0))
+        def shipped(attributes: dict[str, str]) -> dict[str, str]:
+            image_id = attributes.get("data-image-id", "")
+            image = images.get(int(image_id)) if image_id.isdigit() else None
             if image is None:
-                return match.group(0)
-            alt = attributes.get("alt", "")
-            return f'<img src="{escape(self._relative(image))}" alt="{alt}">'
+                return attributes
+            return {"src": self._relative(image), "alt": attributes.get("alt", "")}
 
-        return IMG_TAG.sub(rewrite, html)
+        return body.retarget_images(html, shipped)
 
     def record(self, article: Article) -> dict[str, Any]:
         cover = article.cover
@@ -382,7 +455,7 @@ class ArticleExporter:
                 {"name": b.author.name, "unit": b.author.unit} for b in article.bylines.all()
             ],
             "published_at": article.published_at.isoformat() if article.published_at else None,
-            "status": "published" if article.status == Article.Status.PUBLISHED else "draft",
+            "status": "published" if article.status == Status.PUBLISHED else "draft",
             "featured": article.featured,
             "section": article.section.name,
             "tags": [t.name for t in article.tags.all()],

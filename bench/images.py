@@ -77,7 +77,7 @@ def peak_rss_mb() -> float:
 def child_upload(path: Path) -> dict:
     """In a fresh process: one upload through the service, timed, peak memory read."""
     configure()
-    from articles.images import image_upload
+    from photos.services import image_upload
 
     # Each run differs by a JPEG comment so the library does not treat it as a duplicate.
     data = path.read_bytes()
@@ -137,7 +137,7 @@ def library_page() -> list[tuple[str, float, int]]:
 
     from accounts.models import User
     from articles.models import Article, Image, Section
-    from articles.textfold import fold_accents
+    from vietnamese.text import fold_accents
 
     call_command("flush", interactive=False, verbosity=0)
     places = [
@@ -183,12 +183,12 @@ def library_page() -> list[tuple[str, float, int]]:
         ("search “phu luong”", {"q": "phu luong"}),
         ("filter: not used", {"use": "unused"}),
     ]:
-        client.get("/admin/articles/image/", params)  # warm up
+        client.get("/admin/photos/image/", params)  # warm up
         times = []
         for _ in range(5):
             with CaptureQueriesContext(connection) as queries:
                 started = time.perf_counter()
-                response = client.get("/admin/articles/image/", params)
+                response = client.get("/admin/photos/image/", params)
                 times.append(time.perf_counter() - started)
             assert response.status_code == 200, response.status_code
         figures.append((label, statistics.median(times), len(queries)))

@@ -326,13 +326,11 @@ def queries_per_page(urls: dict[str, str], admin_cookie_user) -> dict[str, int]:
 
 
 def bench_editor():
-    from django.contrib.auth.models import Group
-
     from accounts.models import User
-    from accounts.roles import Role
+    from accounts.roles import Role, group_of
 
     user, _ = User.objects.get_or_create(username="bench-editor", defaults={"is_staff": True})
-    user.groups.add(Group.objects.get(name=Role.EDITOR.label))
+    user.groups.add(group_of(Role.EDITOR))
     return user
 
 

@@ -60,7 +60,11 @@ INSTALLED_APPS = [
     "accounts.apps.LockoutsConfig",  # django-axes
     "csp",
     "accounts",
+    "photos",
+    "publishing",
     "articles",
+    "public",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -79,7 +83,7 @@ MIDDLEWARE = [
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Whole pages for anonymous readers (needs to know the user; see articles/pagecache.py).
-    "articles.pagecache.PublicPageCacheMiddleware",
+    "public.pagecache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -98,7 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
+                "public.context_processors.site",
             ],
         },
     },

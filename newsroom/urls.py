@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.generic import RedirectView
 
-from articles.sitemaps import news_sitemap, sitemaps
 from newsroom.health import healthz
 from newsroom.media import serve_upload
+from public.sitemaps import news_sitemap, sitemaps
+from public.views.articles import article_preview
 
 admin.site.site_header = format_lazy("{} — {}", _("Administration"), settings.SITE_NAME)
 admin.site.site_title = settings.SITE_NAME
@@ -19,6 +20,13 @@ handler500 = "newsroom.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # The preview renders the public article page, so the public app serves it; it lives
+    # under the admin's address, behind its log-in and second factor.
+    path(
+        f"{settings.ADMIN_URL}articles/article/<int:pk>/preview/",
+        admin.site.admin_view(article_preview),
+        name="article-preview",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path(
         "sitemap.xml",
@@ -33,7 +41,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
-    path("", include("articles.urls")),
+    path("", include("public.urls")),
 ]
 
 if settings.DEBUG and settings.ADMIN_URL != "admin/":

@@ -1,16 +1,16 @@
 import datetime as dt
-import importlib
+import shutil
+from pathlib import Path
 
 import pytest
 import time_machine
-from django.apps import apps
-from django.contrib.auth.models import Group
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image as PILImage
 
 from accounts.models import User
-from accounts.roles import Role
+from accounts.roles import Role, group_of
 
 # Every persona's password (long enough for the password validators).
 PASSWORD = "mat-khau-rat-dai-123"
@@ -41,15 +41,12 @@ def fresh_cache():
     """Each test starts with an empty cache and no buffered page views."""
     from django.core.cache import cache
 
-    from articles import pageviews
-    from articles.pagecache import parts
+    from public import pageviews
 
     cache.clear()
-    parts.clear()
     pageviews._local.take()
     yield
     cache.clear()
-    parts.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -113,26 +110,9 @@ def now():
         yield traveller
 
 
-# The data migrations that give the role groups their powers, in order.
-ROLE_MIGRATIONS = [
-    ("0002_role_groups", "create_role_groups"),
-    ("0003_workflow_permissions", "grant"),
-    ("0004_administrators_see_lockouts", "grant"),
-]
-
-
-def _ensure_role_groups() -> None:
-    """Re-run the role data migrations after a transactional test flushed their rows."""
-    if Group.objects.filter(name=Role.ADMINISTRATOR.label).exists():
-        return
-    for module, function in ROLE_MIGRATIONS:
-        getattr(importlib.import_module(f"accounts.migrations.{module}"), function)(apps, None)
-
-
 def _staff(username: str, role: Role) -> User:
-    _ensure_role_groups()
     user = User.objects.create_user(username=username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=role.label))
+    user.groups.add(group_of(role))
     return user
 
 
@@ -168,3 +148,17 @@ def administrator(db):
     user.is_superuser = True
     user.save()
     return user
+
+
+@pytest.fixture(scope="session")
+def small_demo_data(tmp_path_factory) -> Path:
+    """The demo data with its photos made small: tests are about content, not pixels."""
+    from demo.data import FOLDER
+
+    folder = tmp_path_factory.mktemp("demo-data")
+    shutil.copytree(FOLDER, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.py"))
+    for photo in (folder / "photos").glob("*.jpg"):
+        with PILImage.open(photo) as picture:
+            small = picture.resize((picture.width // 4, picture.height // 4))
+        small.save(photo, "JPEG", quality=80)
+    return folder

@@ -10,8 +10,9 @@ import zlib
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from articles.images import add_image
-from articles.models import Article, Author, Byline, Campaign, Image, Section
+from articles.models import Article, Author, Byline, Campaign, Section
+from photos.models import Image
+from photos.services import add_image
 
 _counter = itertools.count(1)
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from articles.models import Article, Image
+from articles.models import Article
+from photos.models import Image
 from tests.factories import jpeg_bytes, make_article, make_image
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,7 +24,7 @@ CREATE INDEX article_search_idx ON articles_article
 
 
 def fill_search_text(apps, schema_editor):
-    from articles.textfold import search_document
+    from vietnamese.text import search_document
 
     Article = apps.get_model("articles", "Article")
     for article in Article.objects.only("title", "sapo", "body").iterator(chunk_size=500):

@@ -5,11 +5,10 @@ import datetime as dt
 import pytest
 import time_machine
 from axes.models import AccessAttempt
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.roles import Role
+from accounts.roles import Role, group_of
 
 PASSWORD = "mat-khau-rat-dai-123"
 
@@ -85,7 +84,7 @@ def test_administrators_see_the_lock_outs_in_the_admin(client, editor, admin_url
     assert AccessAttempt.objects.filter(username=editor.username).exists()
     # A non-superuser administrator, by role alone.
     manager = User.objects.create_user(username="quantri2", password=PASSWORD, is_staff=True)
-    manager.groups.add(Group.objects.get(name=Role.ADMINISTRATOR.label))
+    manager.groups.add(group_of(Role.ADMINISTRATOR))
     other = client_for(manager)
     response = other.get(f"{admin_url}axes/accessattempt/", REMOTE_ADDR="192.0.2.1")
     assert response.status_code == 200

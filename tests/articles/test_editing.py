@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from articles import services
-from articles.models import Article, Author, Image
+from articles.models import Article, Author
 from articles.revisions import versions_of
+from photos.models import Image
 from tests.articles.forms import article_form_data, new_article_data
 from tests.factories import jpeg_bytes, make_article, make_author, make_section
 
@@ -188,7 +189,7 @@ def test_preview_shows_a_draft_to_staff_only(client, reporter, reporter_author):
     article = make_article(
         status=Status.DRAFT, published_at=None, authors=[reporter_author], created_by=reporter
     )
-    url = reverse("admin:articles_article_preview", args=[article.pk])
+    url = reverse("article-preview", args=[article.pk])
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(reporter)
     response = client.get(url)
@@ -268,7 +269,7 @@ def test_admin_pages_render_in_vietnamese_for_every_role(client, request, person
     can_write = persona != "photo_staff"
     pages = {
         reverse("admin:index"): 200,
-        reverse("admin:articles_image_changelist"): 200,
+        reverse("admin:photos_image_changelist"): 200,
         reverse("admin:articles_article_changelist"): 200 if can_write else 403,
         reverse("admin:articles_article_add"): 200 if can_write else 403,
         change_url(article): 200 if can_write else 403,

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from articles.models import Article, Author, Campaign, Image, Section, Tag
+from articles.models import Article, Author, Campaign, Section, Tag
+from photos.models import Image
 from tests.factories import jpeg_bytes
 
 
@@ -54,9 +55,15 @@ def write_jsonl(folder: Path, *records, name="bai.jsonl") -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def operator(db, approver):
+    """Imports are made for a member of staff: here the approver (who may publish)."""
+    return approver
+
+
 def run_import(path: Path, *args: str) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_articles", str(path), *args, stdout=out, stderr=err)
+    call_command("import_articles", str(path), "--by", "lanhdao", *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -66,7 +73,7 @@ def stored_files(media_root: Path) -> list[Path]:
 
 def test_imports_an_article_with_everything_it_carries(db, folder, media_root):
     out, _err = run_import(write_jsonl(folder, record()))
-    assert "1 đã tạo, 0 đã cập nhật, 0 lỗi" in out
+    assert "1 đã tạo, 0 đã cập nhật, 0 bỏ qua, 0 lỗi" in out
 
     article = Article.objects.get()
     assert article.is_published()
@@ -106,7 +113,7 @@ def test_body_html_is_sanitised_on_the_way_in(db, folder):
 def test_reimporting_updates_and_never_duplicates(db, folder):
     run_import(write_jsonl(folder, record()))
     out, _ = run_import(write_jsonl(folder, record(title="Tiêu đề đã sửa lại sau khi kiểm tra")))
-    assert "0 đã tạo, 1 đã cập nhật, 0 lỗi" in out
+    assert "0 đã tạo, 1 đã cập nhật, 0 bỏ qua, 0 lỗi" in out
     assert Article.objects.get().title == "Tiêu đề đã sửa lại sau khi kiểm tra"
     assert (Image.objects.count(), Author.objects.count(), Tag.objects.count()) == (2, 1, 2)
     assert (Section.objects.count(), Campaign.objects.count()) == (1, 1)
@@ -132,9 +139,9 @@ def test_bad_lines_are_reported_skipped_and_fail_the_command(db, folder):
     )
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError) as failure:
-        call_command("import_articles", str(path), stdout=out, stderr=err)
+        call_command("import_articles", str(path), "--by", "lanhdao", stdout=out, stderr=err)
     assert failure.value.returncode == 1
-    assert "2 đã tạo, 0 đã cập nhật, 5 lỗi" in out.getvalue()
+    assert "2 đã tạo, 0 đã cập nhật, 0 bỏ qua, 5 lỗi" in out.getvalue()
     errors = err.getvalue()
     assert "Dòng 2: JSON không hợp lệ" in errors
     assert "Dòng 3: Thiếu “title”" in errors
@@ -161,6 +168,8 @@ def test_missing_image_is_reported(db, folder):
     with pytest.raises(CommandError):
         call_command(
             "import_articles",
+            "--by",
+            "lanhdao",
             str(write_jsonl(folder, record(body_html=body))),
             stdout=io.StringIO(),
             stderr=err,
@@ -191,6 +200,8 @@ def test_explicit_slug_is_used_and_must_be_a_slug(db, folder):
     with pytest.raises(CommandError):
         call_command(
             "import_articles",
+            "--by",
+            "lanhdao",
             str(write_jsonl(folder, record(source_id="x", slug="Có dấu"))),
             stdout=io.StringIO(),
             stderr=err,

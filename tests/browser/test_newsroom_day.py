@@ -13,7 +13,8 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from articles.models import Article, Image
+from articles.models import Article
+from photos.models import Image
 from tests.browser.conftest import SLOW_STEP_MS, log_in, log_in_quickly, page_overflows
 from tests.factories import (
     HTML_PAGE,
@@ -209,7 +210,7 @@ def test_5_photo_staff_upload_ten_photos_and_one_bad_file_is_refused(
         path.write_bytes(HTML_PAGE if n == 7 else jpeg_bytes((800, 600)))
         files.append(str(path))
     log_in_quickly(desktop, live_server, photo_staff)
-    desktop.goto(live_server.url + reverse("admin:articles_image_upload"))
+    desktop.goto(live_server.url + reverse("admin:photos_image_upload"))
     desktop.set_input_files("[data-input]", files)
     expect(desktop.locator("[data-next]")).to_be_visible(timeout=SLOW_STEP_MS)
 

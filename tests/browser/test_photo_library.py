@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from articles.models import GalleryItem, Image
+from articles.models import GalleryItem
+from photos.models import Image
 from tests.browser.conftest import SLOW_STEP_MS, log_in_quickly, page_overflows
 from tests.factories import HTML_PAGE, jpeg_bytes, make_article, make_image, phone_photo
 
@@ -28,7 +29,7 @@ def test_photo_staff_upload_a_batch_and_caption_it(
 ):
     page = new_page(width, 900)
     log_in_quickly(page, live_server, photo_staff)
-    page.goto(live_server.url + "/quan-tri/articles/image/upload/")
+    page.goto(live_server.url + "/quan-tri/photos/image/upload/")
     assert page.locator(".uploader__nojs").is_hidden()  # the script took over the form
 
     page.set_input_files("[data-input]", batch)
@@ -60,7 +61,7 @@ def test_photo_staff_upload_a_batch_and_caption_it(
 def test_focal_point_is_set_by_clicking_the_photo(live_server, desktop, photo_staff, screenshot):
     image = make_image(data=jpeg_bytes((1600, 900)), caption="Lễ ra quân")
     log_in_quickly(desktop, live_server, photo_staff)
-    desktop.goto(f"{live_server.url}/quan-tri/articles/image/{image.pk}/change/")
+    desktop.goto(f"{live_server.url}/quan-tri/photos/image/{image.pk}/change/")
     picture = desktop.locator(".focal-picker img")
     box = picture.bounding_box()
     picture.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.4})

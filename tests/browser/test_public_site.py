@@ -5,11 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import override_settings
 
-from accounts.roles import Role
 from articles.models import Article, Campaign, Section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,7 +30,9 @@ def media_root(settings, demo_media):
 
 
 @pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker, demo_media, tmp_path_factory) -> Path:
+def demo_data(
+    django_db_setup, django_db_blocker, demo_media, tmp_path_factory, small_demo_data
+) -> Path:
     """Seed the demo newsroom once (photos and all), keep it as a fixture file, empty the database.
 
     Every test here is transactional (the live server must see the rows), so the database is
@@ -40,9 +40,7 @@ def demo_data(django_db_setup, django_db_blocker, demo_media, tmp_path_factory) 
     """
     path = tmp_path_factory.mktemp("demo") / "demo.json"
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        for role in Role:
-            Group.objects.get_or_create(name=role.label)
-        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", data=small_demo_data, stdout=io.StringIO())
         call_command(
             "dumpdata",
             natural_foreign=True,

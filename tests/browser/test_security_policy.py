@@ -55,7 +55,7 @@ def test_administrator_enrols_a_phone_then_works_in_the_admin_without_csp_violat
         "articles/article/",
         "articles/article/add/",
         f"articles/article/{content.pk}/change/",
-        "articles/image/",
+        "photos/image/",
         "articles/section/add/",
         "accounts/user/",
         f"accounts/user/{administrator.pk}/change/",

@@ -1,6 +1,7 @@
 import sys
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
@@ -14,6 +15,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path, help=_("the .jsonl file"))
         parser.add_argument(
+            "--by",
+            required=True,
+            metavar="USERNAME",
+            help=_("the staff member the import is made for (recorded in the history)"),
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help=_("check every line, change nothing")
         )
         parser.add_argument(
@@ -21,14 +28,24 @@ class Command(BaseCommand):
             default=DEFAULT_SOURCE,
             help=_("name of the source system; source_id is unique within it"),
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=_("also import over articles taken down or archived here (administrators)"),
+        )
 
-    def handle(self, *args, file: Path, dry_run: bool, source: str, **options) -> None:
+    def handle(self, *args, file: Path, by: str, dry_run: bool, source: str, **options) -> None:
         if not file.is_file():
             raise CommandError(_("File not found: %(path)s") % {"path": file})
-        importer = ArticleImporter(base_dir=file.parent, source=source)
-        with file.open(encoding="utf-8") as lines:
+        user = get_user_model().objects.filter(username=by, is_active=True).first()
+        if user is None:
+            raise CommandError(_("No active staff member is called “%(name)s”.") % {"name": by})
+        importer = ArticleImporter(
+            base_dir=file.parent, source=source, by=user, force=options["force"]
+        )
+        with file.open("rb") as lines:
             total = sum(1 for line in lines if line.strip())
-        counts = {"created": 0, "updated": 0, "failed": 0}
+        counts = {"created": 0, "updated": 0, "skipped": 0, "failed": 0}
         progress = tqdm(
             read_records(file),
             total=total,
@@ -38,22 +55,28 @@ class Command(BaseCommand):
         )
         for number, record in progress:
             try:
-                if isinstance(record, RecordError):
-                    raise record
                 result = importer.import_record(record, dry_run=dry_run)
             except RecordError as exc:
                 counts["failed"] += 1
-                with progress.external_write_mode():
-                    self.stderr.write(_("Line %(n)s: %(reason)s") % {"n": number, "reason": exc})
+                self.report(progress, number, str(exc))
                 continue
-            counts["created" if result.created else "updated"] += 1
+            counts[result.outcome] += 1
+            if result.note:
+                self.report(progress, number, result.note)
 
-        summary = _("%(created)s created, %(updated)s updated, %(failed)s failed.") % counts
+        summary = (
+            _("%(created)s created, %(updated)s updated, %(skipped)s skipped, %(failed)s failed.")
+            % counts
+        )
         if dry_run:
             summary = _("Dry run, nothing saved: %(summary)s") % {"summary": summary}
-        style = self.style.WARNING if counts["failed"] else self.style.SUCCESS
+        style = self.style.WARNING if counts["failed"] or counts["skipped"] else self.style.SUCCESS
         self.stdout.write(style(summary))
         if counts["failed"]:
             raise CommandError(
                 _("%(failed)s line(s) could not be imported; see above.") % counts, returncode=1
             )
+
+    def report(self, progress, number: int, reason: str) -> None:
+        with progress.external_write_mode():
+            self.stderr.write(_("Line %(n)s: %(reason)s") % {"n": number, "reason": reason})

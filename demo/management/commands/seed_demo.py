@@ -1,0 +1,207 @@
+"""Load the demo newsroom (``demo/data``): one user per role, sections, campaigns, ~30 articles
+with their photos and a photo story, and a week of page views.
+
+The articles go through the JSON Lines importer, made by the demo administrator, like any
+real import. Running the command twice leaves the same content as running it once.
+"""
+
+import datetime as dt
+import json
+import os
+import secrets
+import tempfile
+import zlib
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.roles import Role, group_of
+from articles.models import Article, Author, Campaign, GalleryItem, Section
+from articles.transfer import ArticleImporter, RecordError, read_records
+from demo.data import ARTICLES, FOLDER, load_site
+from photos.services import add_image
+from public.models import DailyViews
+
+DEMO_SOURCE = "demo"
+DEMO_USERS = [
+    # username, full name, role, author index linked to the account (or None)
+    ("phongvien", "Lê Thị Hạnh", Role.REPORTER, 0),
+    ("bientap", "Phạm Quang Minh", Role.EDITOR, 1),
+    ("lanhdao", "Hoàng Văn Dũng", Role.APPROVER, None),
+    ("anh", "Đỗ Thu Trang", Role.PHOTO_STAFF, None),
+    ("quantri", "Vũ Đức Thắng", Role.ADMINISTRATOR, None),
+]
+
+
+def _seed(*parts: object) -> int:
+    return zlib.crc32("|".join(map(str, parts)).encode())
+
+
+class Command(BaseCommand):
+    help = _("Load the demo content and one demo user per role (idempotent).")
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--data",
+            type=Path,
+            default=FOLDER,
+            help=_("the folder of the demo data (site.json, articles.jsonl, photos/)"),
+        )
+
+    def handle(self, *args, data: Path, **options) -> None:
+        self.folder = data
+        site = load_site(data)
+        logins = self.users()
+        with transaction.atomic():
+            self.sections(site["sections"])
+            self.campaigns(site["campaigns"])
+        self.articles(by=User.objects.get(username="quantri"))
+        self.link_authors(site["authors"])
+        self.photo_story(site["photo_story"])
+        self.views()
+        self.print_logins(logins)
+
+    def users(self) -> list[tuple[str, str, str]]:
+        shared_password = os.environ.get("DEMO_PASSWORD", "")
+        rows = []
+        for username, full_name, role, _author in DEMO_USERS:
+            user, _created = User.objects.get_or_create(username=username)
+            # Vietnamese names read family name first: keep the whole name in one field.
+            user.first_name, user.last_name = full_name, ""
+            user.is_staff = True
+            user.is_superuser = role == Role.ADMINISTRATOR
+            password = shared_password or secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.save()
+            user.groups.set([group_of(role)])
+            rows.append((role.label, username, password))
+        return rows
+
+    def sections(self, sections: list[dict]) -> None:
+        for position, item in enumerate(sections):
+            parent = Section.objects.get(name=item["parent"]) if item["parent"] else None
+            Section.objects.update_or_create(
+                name=item["name"],
+                defaults={
+                    "parent": parent,
+                    "description": item["description"],
+                    "position": position,
+                },
+            )
+
+    def campaigns(self, campaigns: list[dict]) -> None:
+        for item in campaigns:
+            cover = self.photo(item["cover"])
+            Campaign.objects.update_or_create(
+                name=item["name"],
+                defaults={
+                    "slogan": item["slogan"],
+                    "description": item["description"],
+                    "starts_on": dt.date.fromisoformat(item["starts_on"]),
+                    "ends_on": dt.date.fromisoformat(item["ends_on"]) if item["ends_on"] else None,
+                    "cover": cover,
+                },
+            )
+
+    def photo(self, item: dict, **extra: str):
+        path = self.folder / item["path"]
+        with path.open("rb") as data:
+            image, _created = add_image(
+                data,
+                original_name=path.name,
+                caption=item.get("caption", ""),
+                alt_text=item.get("alt", ""),
+                credit=item.get("credit", ""),
+                **extra,
+            )
+        return image
+
+    def articles(self, *, by: User) -> None:
+        """The demo articles through the importer, their times set relative to now."""
+        now = timezone.localtime()
+        with tempfile.TemporaryDirectory(prefix="newsroom-demo-") as folder:
+            dated = Path(folder) / "demo.jsonl"
+            with dated.open("w", encoding="utf-8") as out:
+                for _number, record in read_records(self.folder / ARTICLES):
+                    out.write(json.dumps(self.dated(record, now), ensure_ascii=False) + "\n")
+            importer = ArticleImporter(base_dir=self.folder, source=DEMO_SOURCE, by=by)
+            counts = {"created": 0, "updated": 0, "skipped": 0}
+            for number, record in read_records(dated):
+                try:
+                    counts[importer.import_record(record).outcome] += 1
+                except RecordError as exc:
+                    raise CommandError(f"{ARTICLES}:{number}: {exc}") from exc
+        self.stdout.write(
+            _("Demo articles: %(created)s created, %(updated)s updated, %(skipped)s skipped.")
+            % counts
+        )
+
+    @staticmethod
+    def dated(record: dict, now: dt.datetime) -> dict:
+        when = record.pop("published")
+        day = now - dt.timedelta(days=when["days_ago"])
+        published_at = day.replace(
+            hour=when["hour"], minute=when["minute"], second=0, microsecond=0
+        )
+        if when["days_ago"] >= 0 and published_at > now:  # "today" but later than now
+            published_at = day.replace(second=0, microsecond=0)
+        return {**record, "published_at": published_at.isoformat()}
+
+    def link_authors(self, authors: list[dict]) -> None:
+        """Demo users who write see their own name in their bylines."""
+        for username, _name, _role, index in DEMO_USERS:
+            if index is not None:
+                author = authors[index]
+                Author.objects.filter(
+                    name=author["name"], unit=author["unit"], user__isnull=True
+                ).update(user=User.objects.get(username=username))
+
+    @transaction.atomic
+    def photo_story(self, story: dict) -> None:
+        article = Article.objects.filter(source=DEMO_SOURCE, source_id=story["article"]).first()
+        if article is None:
+            return
+        for position, item in enumerate(story["photos"]):
+            image = self.photo({**item, "credit": story["credit"]}, place=story["place"])
+            GalleryItem.objects.update_or_create(
+                article=article, image=image, defaults={"position": position}
+            )
+
+    def views(self) -> None:
+        """A week of page views, so that "most read" has something to show."""
+        today = timezone.localdate()
+        for article in Article.objects.published().filter(source=DEMO_SOURCE):
+            total = 0
+            for days_ago in range(7):
+                views = 40 + _seed(article.source_id, days_ago) % 900
+                total += views
+                DailyViews.objects.update_or_create(
+                    article=article,
+                    day=today - dt.timedelta(days=days_ago),
+                    defaults={"views": views},
+                )
+            Article.objects.filter(pk=article.pk).update(view_count=total)
+
+    def print_logins(self, rows: list[tuple[str, str, str]]) -> None:
+        self.stdout.write(_("Demo logins (admin at /%(path)s):") % {"path": settings.ADMIN_URL})
+        for label, username, password in rows:
+            self.stdout.write(f"  {label:<22} {username:<10} {password}")
+        if settings.TWO_FACTOR_REQUIRED == "none":
+            self.stdout.write(
+                _(
+                    "Two-step verification is not enforced (TWO_FACTOR_REQUIRED=none, demo only); "
+                    "anyone can turn it on under “Account security”."
+                )
+            )
+        else:
+            self.stdout.write(
+                _(
+                    "Approvers and administrators set up two-step verification (an authenticator "
+                    "app) at their first log-in."
+                )
+            )

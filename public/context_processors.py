@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+
+from public.navigation import navigation
+
+
+def site(request: HttpRequest) -> dict:
+    """Site name, address, today's date and the navigation bar.
+
+    Views mark the menu entry of their page with ``nav_current`` (its address).
+    """
+    return {
+        "today": timezone.localdate(),
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        # Lazy: feeds and sitemaps render templates too, and never show the menu.
+        "nav_sections": SimpleLazyObject(navigation),
+    }

@@ -1,0 +1,25 @@
+"""What the public site keeps of its own: how often each article was read, per day."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+
+class DailyViews(models.Model):
+    """Page views of an article on one day (Asia/Ho_Chi_Minh), rolled up from the buffer."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_views")
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("daily views")
+        verbose_name_plural = _("daily views")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "day"], name="daily_views_unique_day"),
+        ]
+        indexes = [models.Index(fields=["day"], name="daily_views_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} {self.day}: {self.views}"

@@ -1,0 +1,24 @@
+"""The menu: top-level sections in order, each with its sub-sections, cached until one changes."""
+
+from django.core.cache import cache
+
+from articles.models import Section
+from public.pagecache import cache_call
+
+CACHE_KEY = "site:nav-sections"
+
+
+def navigation() -> list[Section]:
+    """Top-level sections in menu order, each with ``subsections``."""
+    sections = cache_call(cache.get, CACHE_KEY)
+    if sections is None:
+        every = list(Section.objects.all())
+        sections = [s for s in every if s.parent_id is None]
+        for section in sections:
+            section.subsections = [s for s in every if s.parent_id == section.pk]
+        cache_call(cache.set, CACHE_KEY, sections, 600)
+    return sections
+
+
+def forget() -> None:
+    cache_call(cache.delete, CACHE_KEY)

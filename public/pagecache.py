@@ -1,0 +1,206 @@
+"""What readers get from the cache: whole pages, and the parts pages are made of.
+
+Everything is stored under the *content version*: a token that changes whenever something
+the public site shows is saved or deleted (``public/signals.py`` calls
+``content_changed()``) and when the next scheduled item's minute comes (scheduling writes
+nothing at that minute, so the version carries the time it expires). A change is
+therefore on every page at the next request, with nothing to expire by hand; nginx's
+5-second micro-cache in front (``docker/nginx.conf``) adds at most 5 seconds.
+
+Two layers, both Django's cache framework with versioned keys:
+
+- ``PublicPageCacheMiddleware`` keeps whole anonymous GET responses (``PAGE_CACHE_SECONDS``);
+- with it off, or on a miss, pages are joined from cached parts (``FRAGMENT_CACHE_SECONDS``):
+  ``cached_parts()`` in the views, ``{% fragment %}`` in templates.
+
+Staff never get or store anything cached (they see previews, and pages must show their
+edits at once): a request with a logged-in user skips both layers and is marked
+``Cache-Control: private``. A cache that does not answer is skipped: pages then come
+from the database, slower but whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
+
+from articles.models import Article
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "site:content-version"
+# Headers a cached page keeps; anything per-request (cookies, CSRF) never goes in.
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag", "Location")
+# Responses worth keeping: pages, feeds, sitemaps, their redirects and "gone".
+_CACHEABLE_STATUS = {200, 301, 404, 410}
+# The version is re-checked at least this often even with nothing scheduled.
+_MAX_VERSION_SECONDS = 3600
+
+
+def cache_call(method, *args):
+    """A call to the cache that answers None when the cache is down.
+
+    What is cached can always be made again: a dead Redis slows pages, never breaks them.
+    """
+    try:
+        return method(*args)
+    except Exception as exc:
+        logger.warning("cache not used: %s", exc)
+        return None
+
+
+def content_version() -> str | None:
+    """The current content version; None when the cache or the database does not answer
+    (then nothing is cached, and the page itself says what is wrong)."""
+    try:
+        entry = cache.get(VERSION_KEY)
+        if entry is not None and time.time() < entry[1]:
+            return entry[0]
+        return _new_version()
+    except Exception as exc:  # Redis or the database is down: serve uncached
+        logger.warning("page cache not used: %s", exc)
+        return None
+
+
+def _new_version() -> str:
+    until = time.time() + _MAX_VERSION_SECONDS
+    upcoming = Article.objects.next_scheduled_at()
+    if upcoming is not None:
+        until = min(until, upcoming.timestamp())
+    version = f"{time.time_ns():x}{secrets.token_hex(3)}"  # unique even at a frozen clock
+    cache.set(VERSION_KEY, (version, until), timeout=_MAX_VERSION_SECONDS)
+    return version
+
+
+def content_changed() -> None:
+    """Start a new content version: now, and again once the transaction has committed
+    (or a reader of the old rows meanwhile could store them under the new version)."""
+    _forget()
+    transaction.on_commit(_forget)
+
+
+def _forget() -> None:
+    cache_call(cache.delete, VERSION_KEY)
+
+
+def reader_version(request: HttpRequest | None) -> str | None:
+    """The version this request may read and store cached things under: None for staff,
+    outside a request and while the cache is down. Looked up once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_content_version"):
+        user = getattr(request, "user", None)
+        request._content_version = (
+            None if user is None or user.is_authenticated else content_version()
+        )
+    return request._content_version
+
+
+def parts_version(request: HttpRequest | None) -> str | None:
+    """``reader_version``, or None when page parts are off (``FRAGMENT_CACHE_SECONDS = 0``)."""
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return None
+    return reader_version(request)
+
+
+def part_key(kind: str, version: str, vary: str) -> str:
+    """``kind:version:digest``: what the part varies on is hashed, so the key is of bounded
+    length whatever a reader put in the address."""
+    digest = hashlib.md5(vary.encode(), usedforsecurity=False).hexdigest()
+    return f"{kind}:{version}:{digest}"
+
+
+def cached_parts(request: HttpRequest, kind: str, vary: str, make: Callable[[], dict]) -> dict:
+    """The parts of a page (a dict of rendered HTML and text) made by ``make()`` once per
+    content version and shared by every reader; made afresh for staff."""
+    version = parts_version(request)
+    if version is None:
+        return make()
+    key = part_key(kind, version, vary)
+    parts = cache_call(cache.get, key)
+    if parts is None:
+        parts = make()
+        cache_call(cache.set, key, parts, settings.FRAGMENT_CACHE_SECONDS)
+    return parts
+
+
+def cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path_info.startswith("/" + settings.ADMIN_URL):
+        return False
+    return not request.user.is_authenticated
+
+
+def page_key(request: HttpRequest, version: str) -> str:
+    return part_key("page", version, request.get_full_path())
+
+
+def _directives(response: HttpResponse) -> set[str]:
+    return {d.strip().lower() for d in response.get("Cache-Control", "").split(",")}
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the cache (``PAGE_CACHE_SECONDS``).
+
+    Placed after the authentication middleware: it needs to know who is asking.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not cacheable_request(request):
+            response = self.get_response(request)
+            if request.user.is_authenticated:
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        seconds = settings.PAGE_CACHE_SECONDS
+        version = reader_version(request) if seconds else None
+        key = page_key(request, version) if version else ""
+        if key:
+            stored = cache_call(cache.get, key)
+            if stored is not None:
+                return self.rebuild(stored)
+        response = self.get_response(request)
+        if self.storable(response):
+            response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+            if key:
+                cache_call(cache.set, key, self.freeze(response), seconds)
+        return response
+
+    @staticmethod
+    def storable(response: HttpResponse) -> bool:
+        directives = _directives(response)
+        return (
+            response.status_code in _CACHEABLE_STATUS
+            and not response.streaming
+            and not response.cookies
+            and "private" not in directives
+            and not {"no-store", "no-cache", "max-age=0"} & directives
+        )
+
+    @staticmethod
+    def freeze(response: HttpResponse) -> tuple:
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        headers = {h: response[h] for h in _KEPT_HEADERS if h in response}
+        return (response.status_code, headers, response.content)
+
+    @staticmethod
+    def rebuild(stored: tuple) -> HttpResponse:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers.items():
+            response[name] = value
+        response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+        return response

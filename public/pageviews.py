@@ -1,0 +1,202 @@
+"""Counting page views without touching the article row on every read.
+
+Article pages are served from caches (nginx, the page cache), so the page itself cannot
+count: it carries a signed address (``view_token()``) to which ``static/js/share.js`` sends
+one POST beacon per reading; ``count_view`` adds it to the buffer.
+
+A page view adds one to a counter in a buffer; ``flush_views()`` rolls the buffer up
+into ``DailyViews`` and ``Article.view_count`` in a few bulk statements. With Redis
+(production) the buffer is a Redis hash shared by every worker (HINCRBY is atomic); with
+any other cache (development, tests) it is a counter in the process's memory.
+
+The flush runs at most once a minute from a request (``VIEWS_FLUSH_SECONDS``, 0 = never),
+so "most read" is right within a minute or two with no cron job; ``manage.py flush_views``
+does the same on demand.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import threading
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import models, transaction
+from django.utils import timezone
+
+from articles.models import Article
+from articles.querysets import ArticleQuerySet
+from public.models import DailyViews
+from public.pagecache import cache_call, content_version, part_key
+
+FLUSH_LOCK_KEY = "views:flush-lock"  # at most one flush from requests per interval
+RUNNING_KEY = "views:flush-running"  # at most one flush at a time
+
+
+class LocalBuffer:
+    """Counts in this process's memory: for development and tests (one process)."""
+
+    def __init__(self) -> None:
+        self.counts: collections.Counter[tuple[int, str]] = collections.Counter()
+        self.lock = threading.Lock()
+
+    def add(self, article_id: int, day: dt.date) -> None:
+        with self.lock:
+            self.counts[(article_id, day.isoformat())] += 1
+
+    def take(self) -> dict[tuple[int, str], int]:
+        with self.lock:
+            taken, self.counts = dict(self.counts), collections.Counter()
+        return taken
+
+    def put_back(self, counts: dict[tuple[int, str], int]) -> None:
+        with self.lock:
+            self.counts.update(counts)
+
+
+class RedisBuffer:
+    """A Redis hash ``<article id>:<day>`` → views, shared by every worker."""
+
+    def __init__(self) -> None:
+        from django_redis import get_redis_connection
+
+        self.redis = get_redis_connection("default")
+        self.pending = cache.make_key("views:pending")
+        self.flushing = cache.make_key("views:flushing")
+
+    def add(self, article_id: int, day: dt.date) -> None:
+        self.redis.hincrby(self.pending, f"{article_id}:{day.isoformat()}", 1)
+
+    def take(self) -> dict[tuple[int, str], int]:
+        # A batch left over by a flush that died is taken first; RENAME is atomic, so
+        # views counted while we write to the database go to a fresh hash.
+        if not self.redis.exists(self.flushing):
+            try:
+                self.redis.rename(self.pending, self.flushing)
+            except Exception:  # no such key: nothing counted since the last flush
+                return {}
+        taken = {}
+        for field, value in self.redis.hgetall(self.flushing).items():
+            article_id, day = field.decode().split(":")
+            taken[(int(article_id), day)] = int(value)
+        return taken
+
+    def done(self) -> None:
+        self.redis.delete(self.flushing)
+
+
+_local = LocalBuffer()
+
+
+def buffer() -> LocalBuffer | RedisBuffer:
+    if settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+        return RedisBuffer()
+    return _local
+
+
+_SIGNER_SALT = "public.pageviews"
+
+
+def view_token(article_id: int) -> str:
+    """``"42:…"``: the article's id, signed so that nobody counts views of made-up ids."""
+    return signing.Signer(salt=_SIGNER_SALT).sign(str(article_id))
+
+
+def article_id_from_token(token: str) -> int | None:
+    try:
+        return int(signing.Signer(salt=_SIGNER_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None
+
+
+def record_view(article_id: int) -> None:
+    """Count one view of the article ``article_id`` today; flush now and then."""
+    buffer().add(article_id, timezone.localdate())
+    interval = settings.VIEWS_FLUSH_SECONDS
+    if interval and cache.add(FLUSH_LOCK_KEY, 1, timeout=interval):
+        flush_views()
+
+
+def flush_views() -> int:
+    """Move buffered views into the database; returns how many views were written."""
+    if not cache.add(RUNNING_KEY, 1, timeout=300):
+        return 0
+    try:
+        store = buffer()
+        counts = store.take()
+        written = 0
+        if counts:
+            try:
+                written = _write(counts)
+            except Exception:
+                if isinstance(store, LocalBuffer):
+                    store.put_back(counts)
+                raise  # a Redis batch stays in its "flushing" hash for the next run
+        if isinstance(store, RedisBuffer):
+            store.done()
+        return written
+    finally:
+        cache.delete(RUNNING_KEY)
+
+
+@transaction.atomic
+def _write(counts: dict[tuple[int, str], int]) -> int:
+    existing_ids = set(
+        Article.objects.filter(pk__in={pk for pk, _day in counts}).values_list("pk", flat=True)
+    )
+    counts = {key: n for key, n in counts.items() if key[0] in existing_ids}  # deleted since
+    if not counts:
+        return 0
+    days = {dt.date.fromisoformat(day) for _pk, day in counts}
+    rows = {
+        (row.article_id, row.day.isoformat()): row
+        for row in DailyViews.objects.select_for_update().filter(
+            article_id__in=existing_ids, day__in=days
+        )
+    }
+    new = []
+    for (article_id, day), n in counts.items():
+        row = rows.get((article_id, day))
+        if row is None:
+            new.append(DailyViews(article_id=article_id, day=dt.date.fromisoformat(day), views=n))
+        else:
+            row.views += n
+    DailyViews.objects.bulk_update(list(rows.values()), ["views"])
+    DailyViews.objects.bulk_create(new)
+    per_article: collections.Counter[int] = collections.Counter()
+    for (article_id, _day), n in counts.items():
+        per_article[article_id] += n
+    Article.objects.filter(pk__in=per_article).update(
+        view_count=models.F("view_count")
+        + models.Case(
+            *(models.When(pk=pk, then=models.Value(n)) for pk, n in per_article.items()),
+            default=models.Value(0),
+            output_field=models.PositiveIntegerField(),
+        )
+    )
+    return sum(per_article.values())
+
+
+MOST_READ = 5
+
+
+def most_read_list() -> list[Article]:
+    """The side list "most read": kept as long as the view counts it sums stay the same."""
+    key = part_key("most-read", content_version() or "-", "")
+    articles = cache_call(cache.get, key)
+    if articles is None:
+        articles = list(most_read(Article.objects.published()).for_cards()[:MOST_READ])
+        cache_call(cache.set, key, articles, settings.VIEWS_FLUSH_SECONDS or 60)
+    return articles
+
+
+def most_read(articles: ArticleQuerySet, *, days: int = 7) -> ArticleQuerySet:
+    """``articles`` ordered by views over the last ``days`` days (today included)."""
+    since = timezone.localdate() - dt.timedelta(days=days - 1)
+    return (
+        articles.filter(daily_views__day__gte=since)
+        .annotate(recent_views=models.Sum("daily_views__views"))
+        .order_by("-recent_views", "-published_at", "-pk")
+    )

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from public import feeds
+from public.views import articles, home, listings, search, site
+
+app_name = "public"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("bai-viet/<slug:slug>/", articles.article_detail, name="article"),
+    path("chuyen-muc/<slug:slug>/", listings.SectionView.as_view(), name="section"),
+    path("chuyen-muc/<slug:slug>/rss/", feeds.SectionFeed(), name="section-feed"),
+    path("the/<slug:slug>/", listings.TagView.as_view(), name="tag"),
+    path("tac-gia/<slug:slug>/", listings.AuthorView.as_view(), name="author"),
+    path("chien-dich/<slug:slug>/", listings.CampaignView.as_view(), name="campaign"),
+    path("chien-dich/<slug:slug>/rss/", feeds.CampaignFeed(), name="campaign-feed"),
+    path("tim-kiem/", search.search, name="search"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("luot-xem/<str:token>/", site.count_view, name="count-view"),
+    path("robots.txt", site.robots_txt, name="robots"),
+    path("favicon.ico", site.favicon, name="favicon"),
+]

@@ -1,0 +1,66 @@
+"""seed_demo: the demo newsroom, loaded through the importer; twice = once."""
+
+import io
+
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.test import RequestFactory
+
+from accounts.models import User
+from accounts.roles import Role
+from articles.models import Article, Author, Campaign, GalleryItem, Section, Tag
+from photos.models import Image
+
+
+def seed(data, **kwargs) -> None:
+    call_command("seed_demo", data=data, **kwargs)
+
+
+def counts() -> dict[str, int]:
+    models = [Article, Author, Campaign, Image, Section, Tag, User]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_seed_demo_twice_is_the_same_as_once(db, monkeypatch, media_root, small_demo_data):
+    monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-demo-2026")
+    out = io.StringIO()
+    seed(small_demo_data, stdout=out)
+    first = counts()
+    files = sorted(p.name for p in media_root.rglob("*") if p.is_file())
+    seed(small_demo_data, stdout=io.StringIO())
+    assert counts() == first
+    assert sorted(p.name for p in media_root.rglob("*") if p.is_file()) == files
+
+    assert first["Campaign"] == 3
+    assert first["Author"] == 6
+    assert 25 <= first["Article"] <= 40
+    assert first["User"] == 5
+    assert GalleryItem.objects.count() == 6  # the lead article's photo story, once
+    # One cleaned copy per image (in its day folder), its renditions in a folder beside it.
+    stored = [p for p in media_root.rglob("*") if p.is_file() and p.parent.name.isdigit()]
+    assert len(stored) == first["Image"]
+    published = Article.objects.published()
+    assert published.count() == first["Article"] - 3  # two drafts and one scheduled
+    assert published.filter(cover__isnull=False).count() == published.count()
+    assert "mat-khau-demo-2026" in out.getvalue()
+    assert f"{first['Article']} đã tạo, 0 đã cập nhật, 0 bỏ qua." in out.getvalue()
+
+
+def test_every_role_has_a_demo_login(db, monkeypatch, small_demo_data):
+    monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-demo-2026")
+    seed(small_demo_data, stdout=io.StringIO())
+    for role in Role:
+        user = User.objects.get(groups__role__code=role.value)
+        assert user.is_staff
+        request = RequestFactory().post("/quan-tri/login/")
+        assert authenticate(request, username=user.username, password="mat-khau-demo-2026") == user
+
+
+def test_demo_articles_read_like_the_news(db, small_demo_data):
+    seed(small_demo_data, stdout=io.StringIO())
+    article = Article.objects.published().filter(body__contains="<figure").first()
+    assert article is not None
+    assert "<figcaption>" in article.body
+    assert 'data-image-id="' in article.body
+    assert article.bylines.exists()
+    assert not article.title.endswith(".")
