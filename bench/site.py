@@ -167,10 +167,11 @@ def render_cost_main(paths: list[str]) -> None:
 
 @contextlib.contextmanager
 def serving(args: list[str], *, port: int, stop: int, **popen):
-    """Start a server, wait until its /healthz answers, stop it with ``stop`` at the end."""
+    """Start a server, wait until it answers, stop it with ``stop`` at the end."""
     process = subprocess.Popen(args, **popen)
     try:
-        wait_for(port, "/healthz")
+        # /robots.txt, not /healthz: with every cache off the health check says so (503).
+        wait_for(port, "/robots.txt" if port == GUNICORN_PORT else "/healthz")
         yield process
     finally:
         process.send_signal(stop)
