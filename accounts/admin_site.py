@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.urls import path
 
-from accounts import two_factor
+from accounts import two_factor, views
 
 
 class NewsroomAdminSite(admin.AdminSite):
@@ -14,8 +14,6 @@ class NewsroomAdminSite(admin.AdminSite):
         return super().has_permission(request) and two_factor.is_satisfied(request)
 
     def get_urls(self):
-        from accounts import views
-
         return [
             path("xac-thuc/", views.two_factor_verify, name="two-factor-verify"),
             path("bao-mat/", views.security, name="security"),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from base64 import b32encode
 from dataclasses import dataclass
 
 import qrcode
@@ -112,8 +113,6 @@ def qr_code_svg(device: TOTPDevice) -> str:
 
 def secret_for_typing(device: TOTPDevice) -> str:
     """The base32 secret in groups of four, for apps where the QR code cannot be scanned."""
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 

@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -20,7 +21,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from accounts import two_factor
-from newsroom.errors import static_page
 
 
 class CodeForm(forms.Form):
@@ -167,12 +167,16 @@ def recovery_codes_renew(request: HttpRequest) -> HttpResponse:
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """django-axes' answer once an account or an address is locked out (HTTP 429)."""
     minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
-    response = static_page(
+    html = render_to_string(
         "accounts/locked_out.html",
-        status=429,
-        title=_("Log-in temporarily locked"),
-        failure_limit=settings.AXES_FAILURE_LIMIT,
-        cooloff_minutes=minutes,
+        {
+            "site_name": settings.SITE_NAME,
+            "title": _("Log-in temporarily locked"),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "cooloff_minutes": minutes,
+        },
     )
+    response = HttpResponse(html, status=429, content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-store"
     response["Retry-After"] = str(minutes * 60)
     return response

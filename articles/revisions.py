@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from html import unescape
 
 import reversion
 from django.core.exceptions import PermissionDenied
@@ -23,23 +22,15 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
+from articles.body import plain_text
 from articles.models import Article, Author, Byline
 from articles.services import can_edit
 
 CONTENT_FIELDS = ["title", "sapo", "body", "cover_id", "section_id", "featured"]
-_BLOCK_END = re.compile(r"</(p|h2|h3|h4|li|blockquote|figcaption|tr)>|<br\s*/?>", re.I)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def versions_of(article: Article):
     return Version.objects.get_for_object(article).select_related("revision__user")
-
-
-def body_text(html: str) -> str:
-    """The readable text of a body: one paragraph per line, no markup."""
-    text = _BLOCK_END.sub("\n", html or "")
-    lines = (" ".join(unescape(_TAG.sub(" ", line)).split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 def _diff_words(old: str, new: str) -> SafeString:
@@ -70,7 +61,7 @@ def compare(older: Version, newer: Version) -> list[FieldDiff]:
     for name, label in [("title", _("Title")), ("sapo", _("Sapo")), ("body", _("Body"))]:
         old, new = older.field_dict.get(name, ""), newer.field_dict.get(name, "")
         if name == "body":
-            old, new = body_text(old), body_text(new)
+            old, new = plain_text(old), plain_text(new)
         diffs.append(FieldDiff(label=label, changed=old != new, html=_diff_words(old, new)))
     return diffs
 

@@ -25,6 +25,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import models, transaction
 from django.utils import timezone
+from django_redis import get_redis_connection
 
 from articles.models import Article
 from articles.querysets import ArticleQuerySet
@@ -60,8 +61,6 @@ class RedisBuffer:
     """A Redis hash ``<article id>:<day>`` → views, shared by every worker."""
 
     def __init__(self) -> None:
-        from django_redis import get_redis_connection
-
         self.redis = get_redis_connection("default")
         self.pending = cache.make_key("views:pending")
         self.flushing = cache.make_key("views:flushing")

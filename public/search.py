@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, models
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -76,8 +77,6 @@ class SearchResults:
         self.base = base
         self.postgres = connection.vendor == "postgresql"
         if self.postgres:
-            from django.contrib.postgres.search import SearchQuery
-
             # Folded words joined with AND: the typed text may hold tsquery syntax.
             self.tsquery = SearchQuery(" & ".join(query.terms), search_type="raw", config=CONFIG)
             self.matches = base.filter(search_vector=self.tsquery)
@@ -107,8 +106,6 @@ class SearchResults:
 
     def _scored_in_sql(self, newest: ArticleQuerySet) -> list[tuple[int, float, dt.datetime]]:
         """``ts_rank`` computed in the same index walk that finds the matches."""
-        from django.contrib.postgres.search import SearchRank
-
         rank = SearchRank(models.F("search_vector"), self.tsquery)
         return list(newest.annotate(rank=rank).values_list("pk", "rank", "published_at"))
 

@@ -7,8 +7,6 @@ readers on phones often type without diacritics.
 import re
 import unicodedata
 
-from django.utils.html import strip_tags
-
 _WORD = re.compile(r"\w+")
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
 
@@ -30,9 +28,8 @@ def words(text: str) -> list[str]:
 
 
 def search_document(*parts: str) -> str:
-    """Folded plain words of ``parts`` (HTML stripped), space-padded for whole-word matching.
+    """Folded words of the plain texts ``parts``, space-padded for whole-word matching.
 
     " ra quan dot cao diem ... " — a term ``t`` matches exactly when ``" t "`` occurs.
     """
-    text = " ".join(strip_tags(part or "") for part in parts)
-    return " " + " ".join(words(text)) + " "
+    return " " + " ".join(words(" ".join(part or "" for part in parts))) + " "

@@ -31,19 +31,9 @@ Status = Article.Status
 Action = Transition.Action
 
 
-STATUS_COLOURS = {
-    Status.DRAFT: "#6b6b6b",
-    Status.SUBMITTED: "#1f5fa8",
-    Status.RETURNED: "#b35c00",
-    Status.FORWARDED: "#6a3fa0",
-    Status.PUBLISHED: "#1e7a3c",
-    Status.UNPUBLISHED: "#a4161a",
-    Status.ARCHIVED: "#444",
-}
-
 
 def status_badge(article: Article) -> str:
-    if article.status == Status.PUBLISHED and article.published_at > timezone.now():
+    if article.is_scheduled():
         return format_html(
             '<span class="nr-badge nr-badge--scheduled" title="{}">{} · {}</span>',
             formats.date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT"),

@@ -24,12 +24,14 @@ CREATE INDEX article_search_idx ON articles_article
 
 
 def fill_search_text(apps, schema_editor):
+    from django.utils.html import strip_tags
+
     from vietnamese.text import search_document
 
     Article = apps.get_model("articles", "Article")
     for article in Article.objects.only("title", "sapo", "body").iterator(chunk_size=500):
         Article.objects.filter(pk=article.pk).update(
-            search_text=search_document(article.title, article.sapo, article.body)
+            search_text=search_document(article.title, article.sapo, strip_tags(article.body))
         )
 
 

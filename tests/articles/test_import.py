@@ -1,8 +1,6 @@
 """python manage.py import_articles FILE.jsonl [--dry-run]"""
 
 import io
-import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,65 +8,9 @@ from django.core.management.base import CommandError
 
 from articles.models import Article, Author, Campaign, Section, Tag
 from photos.models import Image
-from tests.factories import jpeg_bytes
+from tests.articles.records import record, run_import, stored_files, write_jsonl
 
-
-def record(**overrides) -> dict:
-    data = {
-        "source_id": "cms-1",
-        "title": "Công an huyện Phú Lương ra mắt mô hình “Camera an ninh” tại 12 xã",
-        "sapo": "Mô hình giúp người dân chung tay giữ bình yên thôn xóm.",
-        "body_html": (
-            "<p>Đến nay đã có 2.245 hộ tham gia.</p>"
-            '<figure><img src="anh/camera.jpg"><figcaption>Lắp camera tại xã Yên Ninh'
-            "</figcaption></figure>"
-        ),
-        "authors": [{"name": "Nguyễn Văn An", "unit": "Công an huyện Phú Lương"}],
-        "published_at": "2023-03-21T08:44:00+07:00",
-        "status": "published",
-        "section": "An ninh trật tự",
-        "tags": ["huyện Phú Lương", "camera an ninh"],
-        "campaigns": ["Vì an ninh Tổ quốc"],
-        "cover": {
-            "path": "anh/cover.jpg",
-            "caption": "Lễ ra mắt",
-            "alt": "",
-            "credit": "Ảnh: Minh",
-        },
-    }
-    data.update(overrides)
-    return data
-
-
-@pytest.fixture
-def folder(tmp_path) -> Path:
-    (tmp_path / "anh").mkdir()
-    (tmp_path / "anh" / "camera.jpg").write_bytes(jpeg_bytes((120, 80)))
-    (tmp_path / "anh" / "cover.jpg").write_bytes(jpeg_bytes((160, 100)))
-    return tmp_path
-
-
-def write_jsonl(folder: Path, *records, name="bai.jsonl") -> Path:
-    path = folder / name
-    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture(autouse=True)
-def operator(db, approver):
-    """Imports are made for a member of staff: here the approver (who may publish)."""
-    return approver
-
-
-def run_import(path: Path, *args: str) -> tuple[str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    call_command("import_articles", str(path), "--by", "lanhdao", *args, stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
-
-
-def stored_files(media_root: Path) -> list[Path]:
-    return [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
+pytestmark = pytest.mark.usefixtures("operator")
 
 
 def test_imports_an_article_with_everything_it_carries(db, folder, media_root):

@@ -80,8 +80,11 @@ def test_section_listing_shows_only_published(client, live, draft, scheduled):
 HIDDEN = {
     "draft": {"status": Article.Status.DRAFT},
     "submitted": {"status": Article.Status.SUBMITTED},
+    "returned": {"status": Article.Status.RETURNED},
+    "forwarded": {"status": Article.Status.FORWARDED},
     "scheduled": {"published_at_offset": dt.timedelta(hours=3)},
     "taken down": {"status": Article.Status.UNPUBLISHED},
+    "archived": {"status": Article.Status.ARCHIVED},
 }
 
 
@@ -180,3 +183,29 @@ def test_related_articles_hide_unpublished(client, newsroom):
 def test_section_page_and_article_sitemap_hide_unpublished(client, newsroom):
     assert_only_live(client.get(newsroom[0].section.get_absolute_url()).content, newsroom)
     assert_only_live(client.get("/sitemap-articles.xml").content, newsroom)
+
+
+def test_hidden_articles_have_no_page_of_their_own(client, newsroom):
+    live, hidden = newsroom
+    assert client.get(live.get_absolute_url()).status_code == 200
+    answers = {
+        a.title.rsplit("ẩn ", 1)[1]: client.get(a.get_absolute_url()).status_code for a in hidden
+    }
+    assert answers == {
+        "draft": 404,
+        "submitted": 404,
+        "returned": 404,
+        "forwarded": 404,
+        "scheduled": 404,
+        "taken down": 410,
+        "archived": 404,
+    }
+
+
+def test_the_admin_calls_scheduled_what_the_rule_calls_scheduled(client, editor, newsroom):
+    client.force_login(editor)
+    listed = client.get("/quan-tri/articles/article/", {"status": "scheduled"}).content.decode()
+    scheduled = [a for a in newsroom[1] if a.is_scheduled()]
+    assert [a.title for a in scheduled] == ["Tuần tra an ninh khu dân cư ẩn scheduled"]
+    for article in [newsroom[0], *newsroom[1]]:
+        assert (article.title in listed) == (article in scheduled), article.title
