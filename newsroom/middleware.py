@@ -126,6 +126,9 @@ def _rate(text: str) -> tuple[int, int]:
 class RateLimitMiddleware:
     """Per-address fixed-window limit on the paths in RATE_LIMITED_PATHS (search, feeds).
 
+    It stands after the page cache: a page served from the cache costs nothing and is not
+    counted; what it limits is asking the site to make pages (every new query or feed).
+
     Counting uses the cache (Redis in production, shared by all workers; its INCR is
     atomic). Over the limit the visitor gets a friendly 429 page with Retry-After. When
     the cache is down the request is let through: a missing limit is better than a

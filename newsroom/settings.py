@@ -73,7 +73,6 @@ MIDDLEWARE = [
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.PublicInputMiddleware",
-    "newsroom.middleware.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.SessionRenewalMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,8 +81,10 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Whole pages for anonymous readers (needs to know the user; see articles/pagecache.py).
+    # Whole pages for anonymous readers (needs to know the user; see public/pagecache.py).
     "public.pagecache.PublicPageCacheMiddleware",
+    # After the page cache: what the limit protects is the work of making a page.
+    "newsroom.middleware.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",

@@ -1,6 +1,9 @@
-"""The menu: top-level sections in order, each with its sub-sections, cached until one changes."""
+"""The menu (top-level sections in order, each with its sub-sections, cached until one
+changes) and the site's header and footer that show it."""
 
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 
 from articles.models import Section
 from public.pagecache import cache_call
@@ -22,3 +25,12 @@ def navigation() -> list[Section]:
 
 def forget() -> None:
     cache_call(cache.delete, CACHE_KEY)
+
+
+def site_parts(request: HttpRequest, *, nav_current: str = "") -> dict:
+    """The site's header and footer as a page's parts (they show the day and the menu)."""
+    context = {"nav_current": nav_current, "nav_sections": navigation()}
+    return {
+        "site_header": render_to_string("includes/site_header.html", context, request),
+        "site_footer": render_to_string("includes/site_footer.html", context, request),
+    }

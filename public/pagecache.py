@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles.models import Article
@@ -121,11 +122,16 @@ def part_key(kind: str, version: str, vary: str) -> str:
 
 def cached_parts(request: HttpRequest, kind: str, vary: str, make: Callable[[], dict]) -> dict:
     """The parts of a page (a dict of rendered HTML and text) made by ``make()`` once per
-    content version and shared by every reader; made afresh for staff."""
+    content version and day, and shared by every reader; made afresh for staff.
+
+    A page whose parts include the site's header and footer (``navigation.site_parts()``)
+    is then
+    one round trip to the cache, whatever its address carries (``?fbclid=…``).
+    """
     version = parts_version(request)
     if version is None:
         return make()
-    key = part_key(kind, version, vary)
+    key = part_key(kind, version, f"{vary}:{timezone.localdate()}")
     parts = cache_call(cache.get, key)
     if parts is None:
         parts = make()

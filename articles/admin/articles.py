@@ -31,7 +31,6 @@ Status = Article.Status
 Action = Transition.Action
 
 
-
 def status_badge(article: Article) -> str:
     if article.is_scheduled():
         return format_html(

@@ -16,6 +16,7 @@ from articles.body import render as render_body
 from articles.models import Article, GalleryItem, OldSlug
 from public import pageviews
 from public.addresses import absolute
+from public.navigation import site_parts
 from public.pagecache import cached_parts
 
 
@@ -56,6 +57,7 @@ def article_parts(request: HttpRequest, article: Article, *, preview: bool = Fal
         "head": render_to_string("public/article_head.html", context, request),
         "main": render_to_string("public/article_main.html", context, request),
         "has_gallery": bool(context["gallery"]),
+        **site_parts(request),
     }
 
 

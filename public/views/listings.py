@@ -23,6 +23,7 @@ from django.views import View
 from articles.models import Article, Author, Campaign, Section, Tag
 from articles.querysets import ArticleQuerySet
 from public.addresses import page_url
+from public.navigation import site_parts
 from public.pagecache import cached_parts
 from public.pageviews import most_read_list
 
@@ -65,6 +66,7 @@ class ListingView(View):
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             "feed_url": reverse(self.feed_url_name, args=[slug]) if self.feed_url_name else "",
         }
+        nav_current = request.path if self.kind == "section" else ""
         title = self.title(listing)
         if page.number > 1:
             title = f"{title} – {_('page %(n)s') % {'n': page.number}}"
@@ -80,7 +82,8 @@ class ListingView(View):
             "header": part(f"{self.kind}_header"),
             "main": part("main"),
             "side": part(f"{self.kind}_side") if self.kind in ("section", "campaign") else "",
-            "nav_current": request.path if self.kind == "section" else "",
+            "nav_current": nav_current,
+            **site_parts(request, nav_current=nav_current),
         }
 
     def get_listing(self, slug: str) -> models.Model:

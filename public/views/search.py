@@ -1,4 +1,8 @@
-"""/tim-kiem/?q=…: accent- and case-insensitive search, best match first, paginated."""
+"""/tim-kiem/?q=…: accent- and case-insensitive search, best match first, paginated.
+
+A search's parts are kept, like a list's, under the content version and the words and
+page asked for: readers often look for the same things ("lừa đảo", "tuyển sinh").
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from public.addresses import absolute
+from public.navigation import site_parts
+from public.pagecache import cached_parts
 from public.search import Query, snippet
 from public.search import search as find
 
@@ -19,11 +26,20 @@ PAGE_SIZE = 10
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     query = Query.parse(request.GET.get("q", ""))
-    context = {"query": query, "canonical_url": absolute(request.path)}
+    number = request.GET.get("page") or "1"
+    parts = cached_parts(
+        request, "search", f"{query.text}?{number}", lambda: search_parts(request, query, number)
+    )
+    context = {"parts": parts, "query": query, "canonical_url": absolute(request.path)}
+    return TemplateResponse(request, "public/search.html", context)
+
+
+def search_parts(request: HttpRequest, query: Query, number: str) -> dict:
+    context = {"query": query}
     if query:
         paginator = Paginator(find(query), PAGE_SIZE)
         try:
-            page = paginator.page(request.GET.get("page") or 1)
+            page = paginator.page(paginator.num_pages if number == "last" else number)
         except InvalidPage as exc:  # not a number, or beyond the end
             raise Http404 from exc
         for article in page.object_list:
@@ -35,4 +51,9 @@ def search(request: HttpRequest) -> HttpResponse:
             page_range=paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
             page_query=urlencode({"q": query.text}),
         )
-    return TemplateResponse(request, "public/search.html", context)
+    return {
+        "title": render_to_string("public/search_title.txt", context, request).strip(),
+        "head": render_to_string("includes/pagination_links.html", context, request),
+        "main": render_to_string("public/search_main.html", context, request),
+        **site_parts(request),
+    }
