@@ -16,8 +16,14 @@ from publishing.models import PublishableQuerySet
 if TYPE_CHECKING:
     from articles.models import Article, Author, Campaign, Section, Tag
 
-# What no list shows: the body and its two search forms (most of a row's bytes).
-HEAVY_FIELDS = ("body", "search_text", "search_vector")
+# What a card shows: the article's title, lead, time and address, its section's name and
+# address, its cover. Nothing else is read (the body and search columns are most of a row).
+CARD_FIELDS = (
+    "title", "slug", "sapo", "status", "published_at", "featured", "section_id", "cover_id",
+    "section__name", "section__slug", "section__parent_id",
+    "cover__file", "cover__width", "cover__height", "cover__renditions", "cover__caption",
+    "cover__alt_text", "cover__credit",
+)  # fmt: skip
 # Related articles are chosen among this many of the newest sharing each link.
 RELATED_CANDIDATES = 20
 RELATED_WEIGHTS = {"campaigns": 3, "tags": 2, "section": 1}
@@ -63,7 +69,7 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def for_cards(self) -> ArticleQuerySet:
         """What a card shows (title, section, cover, time): one query, no byline."""
-        return self.select_related("section", "cover").defer(*HEAVY_FIELDS)
+        return self.select_related("section", "cover").only(*CARD_FIELDS)
 
     def for_page(self) -> ArticleQuerySet:
         """Everything the article page shows: its section and the section's parent, the

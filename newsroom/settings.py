@@ -107,6 +107,17 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Reader pages (public/templating.py): jinja2/, rendered with ``using="jinja2"``.
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "public.templating.environment",
+            "context_processors": ["public.context_processors.site"],
+        },
+    },
 ]
 
 # Widgets render through TEMPLATES, so project templates can define widgets too.
@@ -122,10 +133,6 @@ DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The article page's statements are prepared once per PostgreSQL connection (planning
-# was a third of their time). Turn off behind a pooler that does not keep sessions
-# (PgBouncer in transaction mode).
-DATABASE_PREPARED_STATEMENTS = env.bool("DATABASE_PREPARED_STATEMENTS", default=True)
 
 # Cache: Redis in production (CACHE_URL or REDIS_URL), local memory by default.
 _cache_url = env.str("CACHE_URL", default="") or env.str("REDIS_URL", default="")
@@ -229,7 +236,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "newsroom.staticfiles.StaticFilesStorage"
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
@@ -294,13 +301,10 @@ VIEWS_FLUSH_SECONDS = env.int("VIEWS_FLUSH_SECONDS", default=60)
 # 0 = off), and forgotten at once when content changes (articles/pagecache.py). What
 # changes by itself — "most read", the date in the top bar — is at most this old.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
-# Parts of pages (header and footer, the home page's blocks, an article's <head> and
-# <main>, a list's cards) and the article query cache are kept, under the same content
-# version, for this long (seconds; 0 = off): what a page cache miss does not redo.
+# Parts of pages (an article's, a list page's, a search's, the home page's body, each with
+# the site's header and footer) are kept under the same content version for this long
+# (seconds; 0 = off): what a page cache miss does not redo.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=60)
-# Each worker also keeps the parts it used last in its own memory, up to this many bytes
-# (they are keyed by the content version, so never stale; see VersionedParts).
-LOCAL_PARTS_BYTES = env.int("LOCAL_PARTS_BYTES", default=32 * 1024 * 1024)
 # nginx keeps anonymous pages this long in front of Django (X-Accel-Expires; 0 = never):
 # a published or changed article is on every page within this many seconds.
 PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=5)

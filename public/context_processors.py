@@ -16,5 +16,5 @@ def site(request: HttpRequest) -> dict:
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
         # Lazy: feeds and sitemaps render templates too, and never show the menu.
-        "nav_sections": SimpleLazyObject(navigation),
+        "nav_sections": SimpleLazyObject(lambda: navigation(request)),
     }

@@ -23,3 +23,20 @@ class DailyViews(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} {self.day}: {self.views}"
+
+
+class MostRead(models.Model):
+    """The most read articles of the last seven days, as ranked when views were last rolled
+    up (``pageviews.rank_most_read``): the side list reads a few rows, not a week of counts."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="most_read")
+    position = models.PositiveSmallIntegerField(_("position"), unique=True)
+    views = models.PositiveIntegerField(_("views over seven days"))
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("most read article")
+        verbose_name_plural = _("most read articles")
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.article_id} ({self.views})"

@@ -3,16 +3,20 @@ changes) and the site's header and footer that show it."""
 
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.template.loader import render_to_string
 
 from articles.models import Section
 from public.pagecache import cache_call
+from public.templating import render_part
 
 CACHE_KEY = "site:nav-sections"
 
 
-def navigation() -> list[Section]:
-    """Top-level sections in menu order, each with ``subsections``."""
+def navigation(request: HttpRequest | None = None) -> list[Section]:
+    """Top-level sections in menu order, each with ``subsections`` (looked up once a request)."""
+    if request is not None:
+        if not hasattr(request, "_navigation"):
+            request._navigation = navigation()
+        return request._navigation
     sections = cache_call(cache.get, CACHE_KEY)
     if sections is None:
         every = list(Section.objects.all())
@@ -29,8 +33,8 @@ def forget() -> None:
 
 def site_parts(request: HttpRequest, *, nav_current: str = "") -> dict:
     """The site's header and footer as a page's parts (they show the day and the menu)."""
-    context = {"nav_current": nav_current, "nav_sections": navigation()}
+    context = {"nav_current": nav_current}
     return {
-        "site_header": render_to_string("includes/site_header.html", context, request),
-        "site_footer": render_to_string("includes/site_footer.html", context, request),
+        "site_header": render_part("includes/site_header.html", context, request),
+        "site_footer": render_part("includes/site_footer.html", context, request),
     }

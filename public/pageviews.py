@@ -29,7 +29,7 @@ from django_redis import get_redis_connection
 
 from articles.models import Article
 from articles.querysets import ArticleQuerySet
-from public.models import DailyViews
+from public.models import DailyViews, MostRead
 from public.pagecache import cache_call, content_version, part_key
 
 FLUSH_LOCK_KEY = "views:flush-lock"  # at most one flush from requests per interval
@@ -135,6 +135,8 @@ def flush_views() -> int:
                 raise  # a Redis batch stays in its "flushing" hash for the next run
         if isinstance(store, RedisBuffer):
             store.done()
+        if written:
+            rank_most_read()
         return written
     finally:
         cache.delete(RUNNING_KEY)
@@ -179,14 +181,18 @@ def _write(counts: dict[tuple[int, str], int]) -> int:
 
 
 MOST_READ = 5
+# Ranked at each roll-up: more than the list shows, for articles taken down meanwhile.
+RANKED = 20
 
 
 def most_read_list() -> list[Article]:
-    """The side list "most read": kept as long as the view counts it sums stay the same."""
+    """The side list "most read": the ranking's first published articles, kept in the cache
+    under the content version (an article taken down leaves it at once)."""
     key = part_key("most-read", content_version() or "-", "")
     articles = cache_call(cache.get, key)
     if articles is None:
-        articles = list(most_read(Article.objects.published()).for_cards()[:MOST_READ])
+        ranked = Article.objects.published().filter(most_read__isnull=False)
+        articles = list(ranked.for_cards().order_by("most_read__position")[:MOST_READ])
         cache_call(cache.set, key, articles, settings.VIEWS_FLUSH_SECONDS or 60)
     return articles
 
@@ -199,3 +205,15 @@ def most_read(articles: ArticleQuerySet, *, days: int = 7) -> ArticleQuerySet:
         .annotate(recent_views=models.Sum("daily_views__views"))
         .order_by("-recent_views", "-published_at", "-pk")
     )
+
+
+@transaction.atomic
+def rank_most_read() -> list[MostRead]:
+    """Rank the most read published articles of the last seven days (after each roll-up)."""
+    ranked = most_read(Article.objects.published()).values_list("pk", "recent_views")[:RANKED]
+    rows = [
+        MostRead(article_id=pk, position=position, views=views)
+        for position, (pk, views) in enumerate(ranked, start=1)
+    ]
+    MostRead.objects.all().delete()
+    return MostRead.objects.bulk_create(rows)

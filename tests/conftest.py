@@ -36,6 +36,25 @@ def plain_static_files(settings):
     settings.WHITENOISE_AUTOREFRESH = True
 
 
+@pytest.fixture(autouse=True, scope="session")
+def jinja2_templates_report_their_context():
+    """The test client learns the context of a Jinja2 render as it does for Django's own
+    templates (``response.context``), through the same ``template_rendered`` signal."""
+    from django.template.backends import jinja2 as backend
+    from django.test.signals import template_rendered
+
+    original = backend.Template.render
+
+    def render(self, context=None, request=None):
+        html = original(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context or {})
+        return html
+
+    backend.Template.render = render
+    yield
+    backend.Template.render = original
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache and no buffered page views."""

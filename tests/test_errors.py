@@ -19,10 +19,10 @@ def reader():
 
 
 def test_a_crash_shows_the_static_500_page_and_logs_the_details(reader, db, monkeypatch, caplog):
-    def explode():
+    def explode(menu):
         raise RuntimeError(SECRET_DETAILS)
 
-    monkeypatch.setattr(home, "newest_cards", explode)
+    monkeypatch.setattr(home.HomeChoice, "make", explode)
     with caplog.at_level(logging.ERROR, logger="django.request"):
         response = reader.get("/")
     assert response.status_code == 500

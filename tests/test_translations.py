@@ -32,3 +32,24 @@ def test_compiled_catalogue_matches_the_po_file():
         compiled = gettext.GNUTranslations(mo)
     stale = [m for m, s in po_entries().items() if compiled.gettext(m) != s]
     assert stale == [], "run `make messages` to recompile locale/vi/LC_MESSAGES/django.mo"
+
+
+def test_every_string_of_the_reader_pages_is_in_the_catalogue():
+    """The reader pages are Jinja2 templates: makemessages reads them too."""
+    from django.template import engines
+
+    from public.management.commands.makemessages import jinja2_strings
+
+    text = PO.read_text(encoding="utf-8")
+    catalogue = {ast.literal_eval(m) for m in re.findall(r'^msgid (".*")$', text, re.M)}
+    environment = engines["jinja2"].env
+    templates = sorted((PO.parents[3] / "jinja2").rglob("*.*"))
+    assert templates
+    missing = []
+    for template in templates:
+        source = template.read_text(encoding="utf-8")
+        for _line, _function, found in environment.extract_translations(source):
+            strings = [found] if isinstance(found, str) else [s for s in found if s]
+            missing += [s for s in strings[:1] if s not in catalogue]
+        assert "gettext(" in jinja2_strings(source) or "_(" not in source, template
+    assert missing == []

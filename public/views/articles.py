@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -18,6 +17,7 @@ from public import pageviews
 from public.addresses import absolute
 from public.navigation import site_parts
 from public.pagecache import cached_parts
+from public.templating import render_part
 
 
 @require_safe
@@ -34,7 +34,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         parts = cached_parts(request, "article", slug, make)
     except Article.DoesNotExist:
         return moved_or_gone(request, slug)
-    return TemplateResponse(request, "public/article_detail.html", {"parts": parts})
+    return TemplateResponse(request, "public/article_detail.html", {"parts": parts}, using="jinja2")
 
 
 def article_parts(request: HttpRequest, article: Article, *, preview: bool = False) -> dict:
@@ -54,8 +54,8 @@ def article_parts(request: HttpRequest, article: Article, *, preview: bool = Fal
         "title": article.title,
         "description": Truncator(article.sapo).chars(300),
         "canonical": context["canonical_url"],
-        "head": render_to_string("public/article_head.html", context, request),
-        "main": render_to_string("public/article_main.html", context, request),
+        "head": render_part("public/article_head.html", context, request),
+        "main": render_part("public/article_main.html", context, request),
         "has_gallery": bool(context["gallery"]),
         **site_parts(request),
     }
@@ -77,7 +77,7 @@ def moved_or_gone(request: HttpRequest, slug: str) -> HttpResponse:
     if old is not None:
         return HttpResponsePermanentRedirect(old.article.get_absolute_url())
     if Article.objects.filter(slug=slug, status=Article.Status.UNPUBLISHED).exists():
-        return render(request, "410.html", status=410)
+        return render(request, "410.html", status=410, using="jinja2")
     raise Http404
 
 
@@ -89,7 +89,7 @@ def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     parts = article_parts(request, article, preview=True)
     response = TemplateResponse(
-        request, "public/article_preview.html", {"parts": parts, "article": article}
+        request, "public/article_preview.html", {"parts": parts, "article": article}, using="jinja2"
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"

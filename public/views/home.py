@@ -1,46 +1,60 @@
 """The home page: the headline, featured and latest stories, a block per main section,
-the active campaigns and "most read"."""
+the active campaigns and "most read".
+
+The page is chosen, then read: the stories of the top, of each section's block and of
+"most read" are picked by id from the newest few hundred published articles (a short walk
+down the publication-time index), and every card is then read in one query.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, Campaign, Section
 from articles.querysets import among
 from public.addresses import absolute
-from public.navigation import navigation
-from public.pageviews import most_read_list
+from public.models import MostRead
+from public.navigation import navigation, site_parts
+from public.pagecache import cached_parts
+from public.pageviews import MOST_READ, RANKED
+from public.templating import render_part
 
-NEWEST = 40  # the stories the top of the page is chosen from
+TOP = 40  # the stories the top of the page is chosen from (the newest)
 FEATURED = 5  # featured stories under the headline (4–6)
 LATEST = 10
 SECTION_BLOCK_SIZE = 4
+# Section blocks are filled from this many of the newest; a quieter section is read from
+# its own index, in the same query as the cards.
+RECENT = 300
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    # Lazy: the page's body is a cached fragment, and a fragment found costs no query.
-    stories = SimpleLazyObject(lambda: TopStories.choose(newest_cards()))
+    """Its body is made once per content version; "most read" in it is as old as that."""
+    parts = cached_parts(request, "home", "", lambda: home_parts(request))
+    context = {"parts": parts, "canonical_url": absolute("/"), "nav_current": "/"}
+    return TemplateResponse(request, "public/home.html", context, using="jinja2")
+
+
+def home_parts(request: HttpRequest) -> dict:
+    menu = navigation(request)
+    choice = HomeChoice.make(menu)
     context = {
-        "stories": stories,
-        "section_blocks": SimpleLazyObject(lambda: section_blocks(exclude=stories.shown)),
-        "active_campaigns": SimpleLazyObject(
-            lambda: list(Campaign.objects.active().select_related("cover")[:4])
-        ),
-        "most_read": SimpleLazyObject(most_read_list),
-        "canonical_url": absolute("/"),
-        "nav_current": "/",
+        "stories": choice.stories,
+        "section_blocks": choice.blocks,
+        "most_read": choice.most_read,
+        "active_campaigns": list(Campaign.objects.active().select_related("cover")[:4]),
     }
-    return TemplateResponse(request, "public/home.html", context)
-
-
-def newest_cards() -> list[Article]:
-    return list(Article.objects.published().for_cards().latest_first()[:NEWEST])
+    return {
+        "main": render_part("public/home_main.html", context, request),
+        **site_parts(request, nav_current="/"),
+    }
 
 
 @dataclass(frozen=True)
@@ -49,39 +63,106 @@ class TopStories:
     featured: list[Article]
     latest: list[Article]
 
-    @property
-    def shown(self) -> set[int]:
-        """The stories at the top of the page (the section blocks do not repeat them)."""
-        return {a.pk for a in [self.headline, *self.featured] if a}
+
+@dataclass(eq=False)
+class HomeChoice:
+    """Which articles the home page shows where; ``make()`` reads them."""
+
+    top: list[int] = field(default_factory=list)
+    featured_ids: set[int] = field(default_factory=set)
+    blocks_ids: dict[int, list[int]] = field(default_factory=dict)  # top section → ids
+    most_read_ids: list[int] = field(default_factory=list)
+    cards: dict[int, Article] = field(default_factory=dict)
+    menu: list[Section] = field(default_factory=list)
 
     @classmethod
-    def choose(cls, newest: list[Article]) -> TopStories:
+    def make(cls, menu: list[Section]) -> HomeChoice:
+        choice = cls(menu=menu)
+        published = Article.objects.published()
+        recent = list(published.latest_first().values_list("pk", "section_id", "featured")[:RECENT])
+        choice.top = [pk for pk, _section, _featured in recent[:TOP]]
+        choice.featured_ids = {pk for pk, _section, featured in recent[:TOP] if featured}
+        quiet = choice.fill_blocks(recent)
+        choice.most_read_ids = list(MostRead.objects.values_list("article_id", flat=True)[:RANKED])
+        wanted = {*choice.top, *choice.most_read_ids}
+        wanted.update(pk for ids in choice.blocks_ids.values() for pk in ids)
+        # A section the recent articles do not fill: its newest, from its own index, are
+        # read with the other cards.
+        shown = choice.above_ids()
+        newest = published.exclude(pk__in=shown).latest_first()
+        parts = [
+            newest.filter(section_id__in=[s.pk, *(sub.pk for sub in s.subsections)]).values("pk")[
+                :SECTION_BLOCK_SIZE
+            ]
+            for s in quiet
+        ]
+        reading = models.Q(pk__in=wanted) | among(*parts) if parts else models.Q(pk__in=wanted)
+        choice.cards = published.filter(reading).for_cards().in_bulk()
+        choice.fill_quiet(quiet, shown)
+        return choice
+
+    def fill_blocks(self, recent: list[tuple[int, int, bool]]) -> list[Section]:
+        """The newest few of each top section (its sub-sections included) among the recent
+        articles, the top stories left out; returns the sections they do not fill."""
+        shown = self.above_ids()
+        self.blocks_ids = {s.pk: [] for s in self.menu}
+        for pk, section_id, _featured in recent:
+            block = self.blocks_ids.get(self.top_of.get(section_id))
+            if block is not None and pk not in shown and len(block) < SECTION_BLOCK_SIZE:
+                block.append(pk)
+        return [s for s in self.menu if len(self.blocks_ids[s.pk]) < SECTION_BLOCK_SIZE]
+
+    def fill_quiet(self, quiet: list[Section], shown: set[int]) -> None:
+        newest_first = sorted(
+            self.cards.values(), key=lambda a: (a.published_at, a.pk), reverse=True
+        )
+        for section in quiet:
+            self.blocks_ids[section.pk] = [
+                a.pk
+                for a in newest_first
+                if self.top_of.get(a.section_id) == section.pk and a.pk not in shown
+            ][:SECTION_BLOCK_SIZE]
+
+    @cached_property
+    def top_of(self) -> dict[int, int]:
+        """Each section's top-level section (itself for a top-level one)."""
+        top_of = {s.pk: s.pk for s in self.menu}
+        top_of.update({sub.pk: s.pk for s in self.menu for sub in s.subsections})
+        return top_of
+
+    def above_ids(self) -> set[int]:
+        """The headline and the featured stories: the section blocks do not repeat them."""
+        stories = self.stories_from(self.top)
+        return {a for a in [stories[0], *stories[1]] if a}
+
+    def stories_from(self, ids: list[int]) -> tuple[int | None, list[int], list[int]]:
         """The newest featured story leads; up to five featured follow, filled up with the
         latest on a slow day; then the ten latest not shown above."""
-        featured = [a for a in newest if a.featured]
-        headline = featured[0] if featured else (newest[0] if newest else None)
-        chosen = [a for a in featured if a is not headline][:FEATURED]
+        featured = [pk for pk in ids if pk in self.featured_ids]
+        headline = featured[0] if featured else (ids[0] if ids else None)
+        chosen = [pk for pk in featured if pk != headline][:FEATURED]
         if len(chosen) < 4:
-            chosen += [a for a in newest if a is not headline and a not in chosen][
-                : 4 - len(chosen)
-            ]
-        above = {a.pk for a in [headline, *chosen] if a}
-        return cls(headline, chosen, [a for a in newest if a.pk not in above][:LATEST])
+            chosen += [pk for pk in ids if pk != headline and pk not in chosen][: 4 - len(chosen)]
+        above = {headline, *chosen}
+        return headline, chosen, [pk for pk in ids if pk not in above][:LATEST]
 
+    @property
+    def stories(self) -> TopStories:
+        headline, featured, latest = self.stories_from(self.top)
+        return TopStories(
+            headline=self.cards.get(headline),
+            featured=self._cards(featured),
+            latest=self._cards(latest),
+        )
 
-def section_blocks(*, exclude: set[int]) -> list[tuple[Section, list[Article]]]:
-    """The newest articles of every top-level section (sub-sections included), one query:
-    the newest few of each section, each read from the (section, publication time) index,
-    then the newest of each top-level block picked here (never a scan of the archive)."""
-    top_of: dict[int, int] = {}
-    for section in navigation():
-        top_of[section.pk] = section.pk
-        top_of.update({sub.pk: section.pk for sub in section.subsections})
-    newest = Article.objects.published().exclude(pk__in=exclude).latest_first().values("pk")
-    wanted = among(*(newest.filter(section_id=pk)[:SECTION_BLOCK_SIZE] for pk in top_of))
-    by_section: dict[int, list[Article]] = {}
-    for article in Article.objects.filter(wanted).for_cards().latest_first():
-        block = by_section.setdefault(top_of[article.section_id], [])
-        if len(block) < SECTION_BLOCK_SIZE:
-            block.append(article)
-    return [(s, by_section[s.pk]) for s in navigation() if by_section.get(s.pk)]
+    @property
+    def blocks(self) -> list[tuple[Section, list[Article]]]:
+        blocks = [(s, self._cards(self.blocks_ids[s.pk])) for s in self.menu]
+        return [(s, articles) for s, articles in blocks if articles]
+
+    @property
+    def most_read(self) -> list[Article]:
+        return self._cards(self.most_read_ids)[:MOST_READ]
+
+    def _cards(self, ids: list[int]) -> list[Article]:
+        return [self.cards[pk] for pk in ids if pk in self.cards]

@@ -12,7 +12,6 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -26,6 +25,7 @@ from public.addresses import page_url
 from public.navigation import site_parts
 from public.pagecache import cached_parts
 from public.pageviews import most_read_list
+from public.templating import render_part
 
 
 class ListingView(View):
@@ -47,7 +47,7 @@ class ListingView(View):
             "most_read": SimpleLazyObject(most_read_list),
             "nav_current": parts["nav_current"],
         }
-        return TemplateResponse(request, "public/listing.html", context)
+        return TemplateResponse(request, "public/listing.html", context, using="jinja2")
 
     def make_parts(self, request: HttpRequest, slug: str, number: str) -> dict:
         listing = self.get_listing(slug)
@@ -72,7 +72,7 @@ class ListingView(View):
             title = f"{title} – {_('page %(n)s') % {'n': page.number}}"
 
         def part(name: str) -> str:
-            return render_to_string(f"public/listing/{name}.html", context, request)
+            return render_part(f"public/listing/{name}.html", context, request)
 
         return {
             "title": title,

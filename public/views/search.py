@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
@@ -19,6 +18,7 @@ from public.navigation import site_parts
 from public.pagecache import cached_parts
 from public.search import Query, snippet
 from public.search import search as find
+from public.templating import render_part
 
 PAGE_SIZE = 10
 
@@ -31,7 +31,7 @@ def search(request: HttpRequest) -> HttpResponse:
         request, "search", f"{query.text}?{number}", lambda: search_parts(request, query, number)
     )
     context = {"parts": parts, "query": query, "canonical_url": absolute(request.path)}
-    return TemplateResponse(request, "public/search.html", context)
+    return TemplateResponse(request, "public/search.html", context, using="jinja2")
 
 
 def search_parts(request: HttpRequest, query: Query, number: str) -> dict:
@@ -52,8 +52,8 @@ def search_parts(request: HttpRequest, query: Query, number: str) -> dict:
             page_query=urlencode({"q": query.text}),
         )
     return {
-        "title": render_to_string("public/search_title.txt", context, request).strip(),
-        "head": render_to_string("includes/pagination_links.html", context, request),
-        "main": render_to_string("public/search_main.html", context, request),
+        "title": render_part("public/search_title.txt", context, request).strip(),
+        "head": render_part("public/search_head.html", context, request),
+        "main": render_part("public/search_main.html", context, request),
         **site_parts(request),
     }

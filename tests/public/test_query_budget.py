@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Tag
+from public import pageviews
 from public.models import DailyViews
 from public.pagecache import content_version
 from tests.factories import make_article, make_author, make_campaign, make_image, make_section
@@ -61,6 +62,7 @@ def add_articles(n: int, *, sections, tags, campaigns, authors, images, offset: 
             published_at=timezone.now() - dt.timedelta(hours=offset + i + 1),
         )
         DailyViews.objects.create(article=article, day=timezone.localdate(), views=i)
+    pageviews.rank_most_read()
 
 
 def queries(client, url: str) -> int:

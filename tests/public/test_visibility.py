@@ -92,6 +92,7 @@ HIDDEN = {
 def newsroom(db, now):
     """One live article and one hidden article per state, sharing section, tag and campaign."""
     from articles.models import Tag
+    from public import pageviews
     from public.models import DailyViews
     from tests.factories import make_author, make_campaign, make_section
 
@@ -117,6 +118,7 @@ def newsroom(db, now):
         )
     for article in [live, *hidden]:
         DailyViews.objects.create(article=article, day=timezone.localdate(), views=100)
+    pageviews.rank_most_read()
     return live, hidden
 
 

@@ -23,6 +23,7 @@ from photos.models import Image
 from photos.renditions import widths_of
 from photos.services import add_image
 from public.models import DailyViews
+from public.pageviews import rank_most_read
 from vietnamese.slugs import unique_slug
 from vietnamese.text import search_document
 
@@ -249,3 +250,4 @@ class Command(BaseCommand):
             for d in range(7)
             if r.random() < 0.5
         )
+        rank_most_read()

@@ -26,6 +26,7 @@ from articles.transfer import ArticleImporter, RecordError, read_records
 from demo.data import ARTICLES, FOLDER, load_site
 from photos.services import add_image
 from public.models import DailyViews
+from public.pageviews import rank_most_read
 
 DEMO_SOURCE = "demo"
 DEMO_USERS = [
@@ -186,6 +187,7 @@ class Command(BaseCommand):
                     defaults={"views": views},
                 )
             Article.objects.filter(pk=article.pk).update(view_count=total)
+        rank_most_read()
 
     def print_logins(self, rows: list[tuple[str, str, str]]) -> None:
         self.stdout.write(_("Demo logins (admin at /%(path)s):") % {"path": settings.ADMIN_URL})
