@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import staff_reference
 from articles.body import prepare as prepare_body
-from articles.querysets import ArticleQuerySet, CampaignQuerySet
+from articles.querysets import ArticleQuerySet, CampaignQuerySet, SectionQuerySet
 from photos.models import Image
 from publishing.models import Publishable, Status
 from vietnamese.slugs import unique_slug
@@ -57,6 +57,8 @@ class Section(SluggedModel):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Order in the menu: smaller comes first.")
     )
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]

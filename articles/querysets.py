@@ -49,11 +49,13 @@ def among(*parts: models.QuerySet) -> models.Q:
 
 
 class ArticleQuerySet(PublishableQuerySet):
-    def in_section(self, section: Section) -> ArticleQuerySet:
-        """Articles of the section and of its sub-sections (read from the section index)."""
-        from_section = models.Q(pk=section.pk) | models.Q(parent_id=section.pk)
-        ids = section._meta.model.objects.filter(from_section).values("pk")
-        return self.filter(section_id__in=ids)
+    def in_section(self, section: Section, subsections: list[Section] | None = None):
+        """Articles of the section and of its sub-sections, by their ids: the (section,
+        publication time) index answers both the page and the count. ``subsections``
+        saves asking the database for them (the menu has them)."""
+        if subsections is None:
+            subsections = list(section.children.only("pk"))
+        return self.filter(section_id__in=[section.pk, *(s.pk for s in subsections)])
 
     def in_campaign(self, campaign: Campaign) -> ArticleQuerySet:
         return self.filter(campaigns=campaign)
@@ -135,9 +137,17 @@ class ArticleQuerySet(PublishableQuerySet):
             )
         return (
             others.filter(among(*parts))
-            .annotate(score=score)
-            .order_by("-score", "-published_at", "-pk")[:count]
+            .alias(score=score)
+            .order_by(models.F("score").desc(), "-published_at", "-pk")[:count]
         )
+
+
+class SectionQuerySet(models.QuerySet):
+    def with_subsections(self, slug: str) -> tuple[Section | None, list[Section]]:
+        """The section ``slug`` and its sub-sections, in one query."""
+        family = list(self.filter(models.Q(slug=slug) | models.Q(parent__slug=slug)))
+        section = next((s for s in family if s.slug == slug), None)
+        return section, [s for s in family if section and s.parent_id == section.pk]
 
 
 class CampaignQuerySet(models.QuerySet):

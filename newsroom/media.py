@@ -1,7 +1,7 @@
 """Serving uploads from Django (SERVE_MEDIA): images only, never anything a browser runs.
 
 The image library stores only files Pillow verified, under generated names with the
-extension of their real format (articles/images.py). Anything else found in MEDIA_ROOT
+extension of their real format (photos/pipeline.py). Anything else found in MEDIA_ROOT
 is not ours to serve, so it is a 404. nginx applies the same rules in production
 (docker/nginx.conf).
 """

@@ -241,7 +241,7 @@ STORAGES = {
     },
 }
 # CKEditor 5 in the article form: what a newsroom needs, nothing that embeds raw HTML.
-# The server sanitises every saved body anyway (articles/sanitize.py).
+# The server sanitises every saved body anyway (articles/body.py).
 CKEDITOR_5_CONFIGS = {
     "article": {
         "language": "vi",
@@ -295,10 +295,10 @@ IMAGE_WEBP_QUALITY = env.int("IMAGE_WEBP_QUALITY", default=78)
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Public site: page views are buffered and written in bulk at most this often (seconds;
-# 0 = only by `manage.py flush_views`). See articles/pageviews.py.
+# 0 = only by `manage.py flush_views`). See public/pageviews.py.
 VIEWS_FLUSH_SECONDS = env.int("VIEWS_FLUSH_SECONDS", default=60)
 # Public pages for anonymous readers are kept whole in the cache for this long (seconds;
-# 0 = off), and forgotten at once when content changes (articles/pagecache.py). What
+# 0 = off), and forgotten at once when content changes (public/pagecache.py). What
 # changes by itself — "most read", the date in the top bar — is at most this old.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=120)
 # Parts of pages (an article's, a list page's, a search's, the home page's body, each with

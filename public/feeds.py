@@ -7,7 +7,9 @@ import mimetypes
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
@@ -36,11 +38,7 @@ class LatestArticlesFeed(Feed):
         return absolute("/")
 
     def feed_url(self, obj=None) -> str:
-        return absolute(self.request_path)
-
-    def get_object(self, request, *args, **kwargs):
-        self.request_path = request.path
-        return None
+        return absolute(reverse("public:feed"))
 
     def articles(self, obj):
         return Article.objects.published()
@@ -93,8 +91,11 @@ class LatestArticlesFeed(Feed):
 
 class SectionFeed(LatestArticlesFeed):
     def get_object(self, request, slug: str):
-        super().get_object(request)
-        return get_object_or_404(Section, slug=slug)
+        section, subsections = Section.objects.with_subsections(slug)
+        if section is None:
+            raise Http404
+        section.subsections = subsections
+        return section
 
     def title(self, obj: Section) -> str:
         return f"{obj.name} — {settings.SITE_NAME}"
@@ -102,16 +103,18 @@ class SectionFeed(LatestArticlesFeed):
     def description(self, obj: Section) -> str:
         return obj.description or self.title(obj)
 
+    def feed_url(self, obj: Section) -> str:
+        return absolute(reverse("public:section-feed", args=[obj.slug]))
+
     def link(self, obj: Section) -> str:
         return absolute(obj.get_absolute_url())
 
     def articles(self, obj: Section):
-        return Article.objects.published().in_section(obj)
+        return Article.objects.published().in_section(obj, obj.subsections)
 
 
 class CampaignFeed(LatestArticlesFeed):
     def get_object(self, request, slug: str):
-        super().get_object(request)
         return get_object_or_404(Campaign, slug=slug)
 
     def title(self, obj: Campaign) -> str:
@@ -119,6 +122,9 @@ class CampaignFeed(LatestArticlesFeed):
 
     def description(self, obj: Campaign) -> str:
         return obj.slogan or obj.description or obj.name
+
+    def feed_url(self, obj: Campaign) -> str:
+        return absolute(reverse("public:campaign-feed", args=[obj.slug]))
 
     def link(self, obj: Campaign) -> str:
         return absolute(obj.get_absolute_url())

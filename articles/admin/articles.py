@@ -76,6 +76,7 @@ class ArticleAdmin(WorkflowActions, ArticleDeskViews, admin.ModelAdmin):
     readonly_fields = [
         "status_display",
         "view_count",
+        "word_count",
         "created_at",
         "created_by",
         "updated_at",
@@ -89,7 +90,14 @@ class ArticleAdmin(WorkflowActions, ArticleDeskViews, admin.ModelAdmin):
             gettext_lazy("Record"),
             {
                 "classes": ["collapse"],
-                "fields": ["view_count", "created_at", "created_by", "updated_at", "updated_by"],
+                "fields": [
+                    "word_count",
+                    "view_count",
+                    "created_at",
+                    "created_by",
+                    "updated_at",
+                    "updated_by",
+                ],
             },
         ),
     ]
@@ -161,7 +169,7 @@ class ArticleAdmin(WorkflowActions, ArticleDeskViews, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("body"))
     def body_display(self, article: Article) -> str:
-        # Sanitised by Article.save() (articles/sanitize.py), like the public page.
+        # Sanitised by Article.save() (articles/body.py), like the public page.
         return format_html('<div class="nr-body-readonly">{}</div>', mark_safe(article.body))
 
     def get_readonly_fields(self, request, obj=None):

@@ -1,7 +1,7 @@
 """Accent-insensitive search: fill search_text; on PostgreSQL also unaccent + a GIN index.
 
 The PostgreSQL parts are skipped on SQLite, whose search is a whole-word match on the
-folded ``search_text`` column (see articles/search.py).
+folded ``search_text`` column (see public/search.py).
 """
 
 from django.contrib.postgres.operations import UnaccentExtension
@@ -16,7 +16,7 @@ CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION {CONFIG}
     ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
 """
-# The expression must stay exactly what articles/search.py queries, or the index is unused.
+# The expression must stay exactly what public/search.py queries, or the index is unused.
 CREATE_INDEX = f"""
 CREATE INDEX article_search_idx ON articles_article
     USING gin (to_tsvector('{CONFIG}'::regconfig, COALESCE(search_text, '')));

@@ -22,7 +22,7 @@ from django.views import View
 from articles.models import Article, Author, Campaign, Section, Tag
 from articles.querysets import ArticleQuerySet
 from public.addresses import page_url
-from public.navigation import site_parts
+from public.navigation import navigation, site_parts
 from public.pagecache import cached_parts
 from public.pageviews import most_read_list
 from public.templating import render_part
@@ -51,7 +51,7 @@ class ListingView(View):
 
     def make_parts(self, request: HttpRequest, slug: str, number: str) -> dict:
         listing = self.get_listing(slug)
-        articles = self.articles(Article.objects.published(), listing)
+        articles = self.articles(Article.objects.published(), listing, request)
         paginator = Paginator(articles.for_cards().latest_first(), self.paginate_by)
         try:
             page = paginator.page(paginator.num_pages if number == "last" else number)
@@ -89,7 +89,7 @@ class ListingView(View):
     def get_listing(self, slug: str) -> models.Model:
         return get_object_or_404(self.model, slug=slug)
 
-    def articles(self, published: ArticleQuerySet, listing) -> ArticleQuerySet:
+    def articles(self, published: ArticleQuerySet, listing, request) -> ArticleQuerySet:
         raise NotImplementedError
 
     def title(self, listing) -> str:
@@ -109,15 +109,16 @@ class SectionView(ListingView):
     def get_listing(self, slug: str) -> Section:
         return get_object_or_404(Section.objects.select_related("parent"), slug=slug)
 
-    def articles(self, published, listing):
-        return published.in_section(listing)
+    def articles(self, published, listing, request):
+        top = next((s for s in navigation(request) if s.pk == listing.pk), None)
+        return published.in_section(listing, top.subsections if top else [])
 
 
 class TagView(ListingView):
     model = Tag
     kind = "tag"
 
-    def articles(self, published, listing):
+    def articles(self, published, listing, request):
         return published.tagged(listing)
 
     def title(self, listing) -> str:
@@ -128,7 +129,7 @@ class AuthorView(ListingView):
     model = Author
     kind = "author"
 
-    def articles(self, published, listing):
+    def articles(self, published, listing, request):
         return published.by_author(listing)
 
     def title(self, listing) -> str:
@@ -146,7 +147,7 @@ class CampaignView(ListingView):
     def get_listing(self, slug: str) -> Campaign:
         return get_object_or_404(Campaign.objects.select_related("cover"), slug=slug)
 
-    def articles(self, published, listing):
+    def articles(self, published, listing, request):
         return published.in_campaign(listing)
 
     def description(self, listing) -> str:

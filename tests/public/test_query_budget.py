@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.models import Tag
+from articles.models import GalleryItem, Tag
 from public import pageviews
 from public.models import DailyViews
 from public.pagecache import content_version
@@ -35,6 +35,9 @@ def test_a_page_from_the_page_cache_costs_no_query(client, now):
 BUDGETS = {
     "home": 8,
     "article": 6,
+    # A photo story is one query more (its items and their photos); photos in the text
+    # cost none: the body carries what their markup needs.
+    "article with photos": 7,
     "section": 6,
     "tag": 6,
     "author": 6,
@@ -105,9 +108,27 @@ def test_query_counts_stay_within_budget_with_10_and_500_articles(client, admini
         authors=authors,
         cover=make_image(),
     )
+    # The heaviest article: photos in its text and a photo story.
+    body_photos = [make_image() for _ in range(3)]
+    illustrated = make_article(
+        title="Phóng sự ảnh có ảnh trong bài",
+        section=sections[1],
+        tags=tags[:3],
+        campaigns=[campaign],
+        authors=authors[:2],
+        cover=make_image(),
+        body="".join(
+            f'<figure class="image"><img src="{p.file.url}"><figcaption>Ảnh {n}</figcaption>'
+            "</figure>"
+            for n, p in enumerate(body_photos)
+        ),
+    )
+    for position, photo in enumerate(body_photos):
+        GalleryItem.objects.create(article=illustrated, image=photo, position=position)
     urls = {
         "home": "/",
         "article": article.get_absolute_url(),
+        "article with photos": illustrated.get_absolute_url(),
         "section": parent.get_absolute_url(),
         "tag": tag.get_absolute_url(),
         "author": authors[0].get_absolute_url(),
