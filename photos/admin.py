@@ -178,7 +178,7 @@ class ImageAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/admin-services.css"]}
+        css = {"all": ["css/admin-images.css"]}
         js = ["js/focal-point.js"]
 
     # Lists and search --------------------------------------------------------

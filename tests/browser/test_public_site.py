@@ -45,7 +45,15 @@ def demo_data(
             "dumpdata",
             natural_foreign=True,
             natural_primary=True,
-            exclude=["contenttypes", "auth.permission", "sessions", "admin.logentry"],
+            # Roles and their groups are made by every migrate and flush (accounts/roles.py).
+            exclude=[
+                "contenttypes",
+                "auth.permission",
+                "auth.group",
+                "accounts.grouprole",
+                "sessions",
+                "admin.logentry",
+            ],  # fmt: skip
             output=str(path),
         )
         call_command("flush", interactive=False, verbosity=0)
