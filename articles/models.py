@@ -14,7 +14,7 @@ from accounts.models import staff_reference
 from articles.body import prepare as prepare_body
 from articles.querysets import ArticleQuerySet, CampaignQuerySet, SectionQuerySet
 from photos.models import Image
-from publishing.models import Publishable, Status
+from publishing.models import Publishable, WorkflowStep
 from vietnamese.slugs import unique_slug
 from vietnamese.text import search_document
 
@@ -374,31 +374,14 @@ class Byline(models.Model):
         return self.author.byline
 
 
-class Transition(models.Model):
+class Transition(WorkflowStep):
     """One step of an article through the workflow: who, when, from/to, and why."""
-
-    class Action(models.TextChoices):
-        SUBMIT = "submit", _("Submit for review")
-        RETURN = "return", _("Return to the reporter")
-        FORWARD = "forward", _("Forward for approval")
-        APPROVE = "approve", _("Approve and publish")
-        TAKE_DOWN = "take_down", _("Take down")
-        ARCHIVE = "archive", _("Archive")
-        RESTORE = "restore", _("Restore as a draft")
-        IMPORT = "import", _("Imported")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="transitions"
     )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    by = staff_reference(_("by"))
-    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
-    comment = models.TextField(_("comment"), blank=True)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(WorkflowStep.Meta):
         verbose_name = _("workflow step")
         verbose_name_plural = _("workflow history")
         indexes = [models.Index(fields=["action", "-at"], name="transition_action_idx")]

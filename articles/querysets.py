@@ -24,8 +24,10 @@ CARD_FIELDS = (
     "cover__file", "cover__width", "cover__height", "cover__renditions", "cover__caption",
     "cover__alt_text", "cover__credit",
 )  # fmt: skip
-# Related articles are chosen among this many of the newest sharing each link.
+# Related articles are chosen among this many of the newest sharing each link, for the
+# article's first few tags (in name order: the tags an editor gives first are no likelier).
 RELATED_CANDIDATES = 20
+RELATED_TAGS = 3
 RELATED_WEIGHTS = {"campaigns": 3, "tags": 2, "section": 1}
 
 
@@ -111,7 +113,7 @@ class ArticleQuerySet(PublishableQuerySet):
             default=0,
         )
         for name in ("campaigns", "tags"):
-            linked = [obj.pk for obj in getattr(article, name).all()]
+            linked = [obj.pk for obj in getattr(article, name).all()][:RELATED_TAGS]
             if not linked:
                 continue
             through = getattr(model, name).through

@@ -1,61 +1,32 @@
-"""State changes of articles: the editorial workflow.
+"""State changes of articles: the editorial workflow (publishing/workflow.py), the import,
+and the soft lock of the editor.
 
 Every service has the same shape (Wagtail's actions): check the permission, change, and
 record the step. Views, admin actions and commands call these; none of them sets
-``Article.status`` directly.
+``Article.status`` directly. What is particular to articles is here: who counts as an
+article's author (its creator, or a byline linked to the account) and who may edit it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import reversion
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from articles.models import Article, EditPresence, Transition
+from publishing import workflow
+from publishing.models import Action
 
 Status = Article.Status
-Action = Transition.Action
 
 
-@dataclass(frozen=True)
-class Rule:
-    sources: frozenset[str]
-    target: str
-    permission: str
-    comment_required: bool = False
-
-
-RULES: dict[str, Rule] = {
-    Action.SUBMIT: Rule(frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED, "submit"),
-    Action.RETURN: Rule(
-        frozenset({Status.SUBMITTED, Status.FORWARDED}), Status.RETURNED, "return", True
-    ),
-    Action.FORWARD: Rule(frozenset({Status.SUBMITTED}), Status.FORWARDED, "forward"),
-    Action.APPROVE: Rule(
-        frozenset({Status.SUBMITTED, Status.FORWARDED, Status.UNPUBLISHED}),
-        Status.PUBLISHED,
-        "publish",
-    ),
-    Action.TAKE_DOWN: Rule(frozenset({Status.PUBLISHED}), Status.UNPUBLISHED, "take_down", True),
-    Action.ARCHIVE: Rule(
-        frozenset({Status.DRAFT, Status.RETURNED, Status.PUBLISHED, Status.UNPUBLISHED}),
-        Status.ARCHIVED,
-        "archive",
-    ),
-    Action.RESTORE: Rule(frozenset({Status.ARCHIVED}), Status.DRAFT, "archive"),
-}
+RULES = workflow.RULES
 
 # Seconds after the last heartbeat before an open editor no longer counts.
 PRESENCE_TIMEOUT = 120
-
-_WORKFLOW_ERROR = gettext_lazy("This step is not possible for an article that is “%(status)s”.")
 
 
 def is_author(article: Article, user) -> bool:
@@ -102,80 +73,28 @@ def can_edit(user, article: Article) -> bool:
 
 
 def can_transition(user, article: Article, action: str) -> bool:
-    """Whether ``user`` may take ``action`` on ``article`` now (state and permission).
-
-    The reason a step may require is asked for on the form that offers the step, so it
-    is not part of this question.
-    """
-    try:
-        _check(user, article, action, comment_given=True)
-    except (PermissionDenied, ValidationError):
-        return False
-    return True
+    """Whether ``user`` may take ``action`` on ``article`` now (state and permission)."""
+    return workflow.can_take(user, article, action, authored=is_author(article, user))
 
 
 def allowed_actions(user, article: Article) -> list[str]:
-    return [action for action in RULES if can_transition(user, article, action)]
+    return workflow.allowed_actions(user, article, authored=is_author(article, user))
 
 
-def _check(
-    user, article: Article, action: str, comment: str = "", *, comment_given: bool = False
-) -> Rule:
-    rule = RULES[action]
-    if not (user.is_active and user.is_staff):
-        raise PermissionDenied
-    if not user.has_perm(f"articles.{rule.permission}_article"):
-        raise PermissionDenied(_("You do not have the right to do this."))
-    if action == Action.SUBMIT and not (
-        is_author(article, user) or user.has_perm("articles.edit_any_article")
-    ):
-        raise PermissionDenied(_("Only the author or an editor can submit this article."))
-    if action == Action.APPROVE and settings.TWO_PERSON_APPROVAL and is_author(article, user):
-        raise PermissionDenied(
-            _("Two-person rule: an article must be approved by someone other than its author.")
-        )
-    if article.status not in rule.sources:
-        raise ValidationError(_WORKFLOW_ERROR % {"status": article.get_status_display()})
-    if rule.comment_required and not (comment_given or comment.strip()):
-        raise ValidationError(_("Please give a reason: it is recorded with this step."))
-    return rule
-
-
-@transaction.atomic
 def article_transition(*, article: Article, by, action: str, comment: str = "") -> Transition:
     """Move ``article`` one step through the workflow and record who, when and why."""
-    locked = Article.objects.select_for_update().get(pk=article.pk)
-    rule = _check(by, locked, action, comment)
-    now = timezone.now()
-    from_status = locked.status
-    locked.status = rule.target
-    if action == Action.APPROVE:
-        if locked.published_at is None or (
-            from_status == Status.UNPUBLISHED and locked.published_at > now
-        ):
-            locked.published_at = now
-        locked.first_published_at = locked.first_published_at or now
-        locked.takedown_reason = ""
-    elif action == Action.TAKE_DOWN:
-        locked.takedown_reason = comment.strip()
-    locked.updated_by = by
-    locked.lock_version = F("lock_version") + 1
-    with reversion.create_revision():
-        locked.save()
-        locked.refresh_from_db()
-        reversion.set_user(by)
-        reversion.set_comment(f"{Action(action).label}: {comment}".strip(": "))
-    step = Transition.objects.create(
-        article=locked,
-        action=action,
-        from_status=from_status,
-        to_status=rule.target,
+    return workflow.transition(
+        item=article,
         by=by,
-        at=now,
-        comment=comment.strip(),
+        action=action,
+        comment=comment,
+        authored=is_author(article, by),
+        record=_record,
     )
-    article.refresh_from_db()
-    return step
+
+
+def _record(article: Article, **step) -> Transition:
+    return Transition.objects.create(article=article, **step)
 
 
 def article_submit(*, article: Article, by) -> Transition:

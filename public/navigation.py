@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 from articles.models import Section
-from public.pagecache import cache_call
+from public.pagecache import cache_call, cached_parts
 from public.templating import render_part
 
 CACHE_KEY = "site:nav-sections"
@@ -32,9 +32,14 @@ def forget() -> None:
 
 
 def site_parts(request: HttpRequest, *, nav_current: str = "") -> dict:
-    """The site's header and footer as a page's parts (they show the day and the menu)."""
-    context = {"nav_current": nav_current}
-    return {
-        "site_header": render_part("includes/site_header.html", context, request),
-        "site_footer": render_part("includes/site_footer.html", context, request),
-    }
+    """The site's header and footer as a page's parts (they show the day and the menu),
+    themselves made once per content version, day and marked menu entry."""
+
+    def make() -> dict:
+        context = {"nav_current": nav_current}
+        return {
+            "site_header": render_part("includes/site_header.html", context, request),
+            "site_footer": render_part("includes/site_footer.html", context, request),
+        }
+
+    return cached_parts(request, "site", nav_current, make)

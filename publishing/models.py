@@ -17,6 +17,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import staff_reference
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -39,6 +41,19 @@ def validate_publication_time(value: dt.datetime) -> None:
             _("A publication time must fall between the years 1945 and 2099."),
             code="out_of_range",
         )
+
+
+class Action(models.TextChoices):
+    """The steps of the workflow (publishing/workflow.py has their rules)."""
+
+    SUBMIT = "submit", _("Submit for review")
+    RETURN = "return", _("Return to the reporter")
+    FORWARD = "forward", _("Forward for approval")
+    APPROVE = "approve", _("Approve and publish")
+    TAKE_DOWN = "take_down", _("Take down")
+    ARCHIVE = "archive", _("Archive")
+    RESTORE = "restore", _("Restore as a draft")
+    IMPORT = "import", _("Imported")
 
 
 def published_rule(at: dt.datetime | None = None) -> models.Q:
@@ -110,3 +125,21 @@ class Publishable(models.Model):
             and self.published_at is not None
             and self.published_at > (at or timezone.now())
         )
+
+
+class WorkflowStep(models.Model):
+    """One step of an item through the workflow: who, when, from/to, and why. Each content
+    app keeps a register of its own (``articles.Transition``), with a key to its item."""
+
+    Action = Action
+
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    by = staff_reference(_("by"))
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-at", "-pk"]

@@ -8,9 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles import services
-from articles.models import Transition
-
-Action = Transition.Action
+from publishing.models import Action
 
 
 class WorkflowActions:

@@ -24,11 +24,11 @@ from articles.admin.filters import AuthorFilter, WorkflowStatusFilter
 from articles.admin.forms import ArticleForm, CoverWidget
 from articles.admin.inlines import BylineInline, GalleryItemInline
 from articles.admin.views import ArticleDeskViews
-from articles.models import Article, Author, Byline, Section, Transition
+from articles.models import Article, Author, Byline, Section
+from publishing.models import Action
 from vietnamese import text as textfold
 
 Status = Article.Status
-Action = Transition.Action
 
 
 def status_badge(article: Article) -> str:

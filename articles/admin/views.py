@@ -14,10 +14,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from articles import revisions, services
-from articles.models import Article, Transition
+from articles.models import Article
 from photos.services import image_upload
-
-Action = Transition.Action
+from publishing.models import Action
 
 
 class ArticleDeskViews:

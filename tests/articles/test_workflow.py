@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Author, Transition
+from articles.models import Article, Author
+from publishing.models import Action
 from tests.factories import make_article
 
 Status = Article.Status
-Action = Transition.Action
 
 
 @pytest.fixture
