@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "photos",
     "publishing",
     "articles",
+    "notices",
+    "questions",
+    "reporting",
     "public",
     "demo",
 ]
@@ -388,7 +391,22 @@ if not re.fullmatch(r"\d+/[smh]", PUBLIC_RATE_LIMIT):
     raise ImproperlyConfigured(
         f"PUBLIC_RATE_LIMIT={PUBLIC_RATE_LIMIT!r}: write it as requests/period, e.g. 60/m."
     )
-RATE_LIMITED_PATHS = env.list("RATE_LIMITED_PATHS", default=["/rss/", "/tim-kiem/"])
+RATE_LIMITED_PATHS = env.list(
+    "RATE_LIMITED_PATHS", default=["/rss/", "/tim-kiem/", "/truy-na/tra-cuu/"]
+)
+# Questions sent through the public form (Hỏi đáp), per address: "<questions>/<s|m|h>".
+QUESTION_RATE_LIMIT = env.str("QUESTION_RATE_LIMIT", default="5/h")
+if not re.fullmatch(r"\d+/[smh]", QUESTION_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"QUESTION_RATE_LIMIT={QUESTION_RATE_LIMIT!r}: write it as requests/period, e.g. 5/h."
+    )
+# The names and contacts askers give are deleted this many days after their question came
+# in (``manage.py erase_asker_data``, daily); questions never published are deleted whole.
+QUESTION_PERSONAL_DATA_DAYS = env.int("QUESTION_PERSONAL_DATA_DAYS", default=180)
+
+# Wanted notices still published after this many months (since publication or the last
+# review) are listed for the staff to review: is the person still wanted?
+NOTICE_REVIEW_MONTHS = env.int("NOTICE_REVIEW_MONTHS", default=6)
 
 LOGGING = {
     "version": 1,
