@@ -407,11 +407,15 @@ class Article(Publishable, SluggedModel):
 
     @property
     def sign_list(self) -> list[str]:
-        return [line.strip(" -•\t") for line in self.warning_signs.splitlines() if line.strip(" -•\t")]
+        return [
+            line.strip(" -•\t") for line in self.warning_signs.splitlines() if line.strip(" -•\t")
+        ]
 
     @property
     def advice_list(self) -> list[str]:
-        return [line.strip(" -•\t") for line in self.warning_advice.splitlines() if line.strip(" -•\t")]
+        return [
+            line.strip(" -•\t") for line in self.warning_advice.splitlines() if line.strip(" -•\t")
+        ]
 
     @property
     def author_list(self) -> list[Author]:

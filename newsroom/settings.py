@@ -394,12 +394,14 @@ if not re.fullmatch(r"\d+/[smh]", PUBLIC_RATE_LIMIT):
 RATE_LIMITED_PATHS = env.list(
     "RATE_LIMITED_PATHS", default=["/rss/", "/tim-kiem/", "/truy-na/tra-cuu/"]
 )
-# Questions sent through the public form (Hỏi đáp), per address: "<questions>/<s|m|h>".
-QUESTION_RATE_LIMIT = env.str("QUESTION_RATE_LIMIT", default="5/h")
-if not re.fullmatch(r"\d+/[smh]", QUESTION_RATE_LIMIT):
+# Public forms (the questions of Hỏi đáp): what is sent to these paths, per address,
+# "<posts>/<s|m|h>"; more is refused with a Vietnamese 429 page.
+FORM_RATE_LIMIT = env.str("FORM_RATE_LIMIT", default="5/h")
+if not re.fullmatch(r"\d+/[smh]", FORM_RATE_LIMIT):
     raise ImproperlyConfigured(
-        f"QUESTION_RATE_LIMIT={QUESTION_RATE_LIMIT!r}: write it as requests/period, e.g. 5/h."
+        f"FORM_RATE_LIMIT={FORM_RATE_LIMIT!r}: write it as requests/period, e.g. 5/h."
     )
+RATE_LIMITED_FORMS = env.list("RATE_LIMITED_FORMS", default=["/hoi-dap/dat-cau-hoi/"])
 # The names and contacts askers give are deleted this many days after their question came
 # in (``manage.py erase_asker_data``, daily); questions never published are deleted whole.
 QUESTION_PERSONAL_DATA_DAYS = env.int("QUESTION_PERSONAL_DATA_DAYS", default=180)

@@ -24,7 +24,9 @@ from publishing.models import Action
 
 
 class WithdrawalForm(forms.Form):
-    decision_number = forms.CharField(label=gettext_lazy("Withdrawal decision number"), max_length=60)
+    decision_number = forms.CharField(
+        label=gettext_lazy("Withdrawal decision number"), max_length=60
+    )
     decision_date = forms.DateField(
         label=gettext_lazy("Withdrawal decision date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -44,7 +46,12 @@ class NoticeForm(forms.ModelForm):
 
     class Meta:
         model = WantedNotice
-        fields = "__all__"
+        fields = [
+            "decision_number", "decision_date", "issuing_agency", "issuer_name", "issuer_title",
+            "offence", "offence_detail", "full_name", "other_names", "sex", "birth_date",
+            "birth_year", "residence", "features", "contact_agency", "contact_address",
+            "contact_phone", "published_at", "slug",
+        ]  # fmt: skip
 
 
 class NoticePhotoInline(admin.TabularInline):
@@ -58,7 +65,9 @@ class NoticePhotoInline(admin.TabularInline):
     def preview(self, link: NoticePhoto) -> str:
         if not link.pk or not link.image.file:
             return ""
-        return format_html('<img src="{}" alt="" width="64" class="nr-thumb">', thumbnail_url(link.image))
+        return format_html(
+            '<img src="{}" alt="" width="64" class="nr-thumb">', thumbnail_url(link.image)
+        )
 
 
 class NeedsReviewFilter(admin.SimpleListFilter):
@@ -145,7 +154,16 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         ),
         (
             gettext_lazy("Publication"),
-            {"fields": ["status_column", "published_at", "slug", "reviewed_at", "reviewed_by", "withdrawn_at"]},
+            {
+                "fields": [
+                    "status_column",
+                    "published_at",
+                    "slug",
+                    "reviewed_at",
+                    "reviewed_by",
+                    "withdrawn_at",
+                ]
+            },
         ),
     ]
 
@@ -201,7 +219,9 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             raise PermissionDenied
         form = WithdrawalForm(request.POST)
         if not form.is_valid():
-            errors = "; ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items())
+            errors = "; ".join(
+                f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()
+            )
             self.message_user(request, errors, messages.ERROR)
             return redirect("admin:notices_wantednotice_change", notice.pk)
         try:
@@ -211,7 +231,7 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         else:
             self.message_user(
                 request,
-                _("“%(notice)s” has been withdrawn: it is no longer on the site and its photos are deleted.")
+                _("“%(notice)s” is withdrawn: off the site, its photos deleted.")
                 % {"notice": notice},
                 messages.SUCCESS,
             )
@@ -222,10 +242,14 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_column(self, notice: WantedNotice) -> str:
         if notice.is_withdrawn:
-            return format_html('<span class="nr-badge nr-badge--unpublished">{}</span>', _("Withdrawn"))
+            return format_html(
+                '<span class="nr-badge nr-badge--unpublished">{}</span>', _("Withdrawn")
+            )
         return status_badge(notice) if notice.pk else WantedNotice.Status.DRAFT.label
 
-    @admin.action(description=gettext_lazy("Reviewed: the person is still wanted"), permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Reviewed: the person is still wanted"), permissions=["change"]
+    )
     def mark_reviewed(self, request: HttpRequest, queryset) -> None:
         for notice in queryset.public():
             services.notice_mark_reviewed(notice=notice, by=request.user)
@@ -272,7 +296,14 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
 @admin.register(Withdrawal)
 class WithdrawalAdmin(admin.ModelAdmin):
-    list_display = ["decision_number", "notice", "reason", "decision_date", "withdrawn_at", "withdrawn_by"]
+    list_display = [
+        "decision_number",
+        "notice",
+        "reason",
+        "decision_date",
+        "withdrawn_at",
+        "withdrawn_by",
+    ]
     list_select_related = ["notice", "withdrawn_by"]
     search_fields = ["decision_number", "notice__decision_number", "notice__full_name"]
 

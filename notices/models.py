@@ -91,7 +91,9 @@ class WantedNotice(Publishable):
     """A wanted decision (“Quyết định truy nã”) published for the public."""
 
     decision_number = models.CharField(
-        _("decision number"), max_length=60, help_text=_("As written on the decision: “15/QĐ-CSĐT”.")
+        _("decision number"),
+        max_length=60,
+        help_text=_("As written on the decision: “15/QĐ-CSĐT”."),
     )
     decision_key = models.CharField(max_length=60, db_index=True, editable=False)
     decision_date = models.DateField(_("decision date"))
@@ -242,7 +244,10 @@ class NoticePhoto(models.Model):
     """A photo of the wanted person, in order (the first one leads)."""
 
     notice = models.ForeignKey(
-        WantedNotice, verbose_name=_("wanted notice"), on_delete=models.CASCADE, related_name="photos"
+        WantedNotice,
+        verbose_name=_("wanted notice"),
+        on_delete=models.CASCADE,
+        related_name="photos",
     )
     image = models.ForeignKey(
         Image, verbose_name=_("photo"), on_delete=models.PROTECT, related_name="+"
@@ -265,7 +270,10 @@ class NoticeStep(WorkflowStep):
     """One step of a wanted notice through the workflow (its withdrawal included)."""
 
     notice = models.ForeignKey(
-        WantedNotice, verbose_name=_("wanted notice"), on_delete=models.CASCADE, related_name="steps"
+        WantedNotice,
+        verbose_name=_("wanted notice"),
+        on_delete=models.CASCADE,
+        related_name="steps",
     )
 
     class Meta(WorkflowStep.Meta):

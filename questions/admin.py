@@ -38,7 +38,14 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
-    list_display = ["__str__", "topic", "status_column", "received_at", "answer_unit", "is_published"]
+    list_display = [
+        "__str__",
+        "topic",
+        "status_column",
+        "received_at",
+        "answer_unit",
+        "is_published",
+    ]
     list_filter = [QueueFilter, "status", "topic", "received_at"]
     list_select_related = ["topic"]
     search_fields = ["title", "public_question", "answer"]
@@ -128,4 +135,3 @@ class QuestionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         if "answer" in form.changed_data and obj.answer.strip():
             obj.answered_by = request.user
         super().save_model(request, obj, form, change)
-

@@ -29,7 +29,9 @@ class Channel(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(
-        _("name"), max_length=200, help_text=_("“Trực ban Công an tỉnh (24/7)”, “Cổng dịch vụ công”.")
+        _("name"),
+        max_length=200,
+        help_text=_("“Trực ban Công an tỉnh (24/7)”, “Cổng dịch vụ công”."),
     )
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
