@@ -71,7 +71,8 @@ class Question(Publishable):
         blank=True,
         help_text=_("A short title for readers: “Thủ tục đăng ký thường trú cho con”."),
     )
-    slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True)
+    # None until the desk gives the question a title (many questions wait without one).
+    slug = models.SlugField(_("slug"), max_length=220, unique=True, null=True, blank=True)
     topic = models.ForeignKey(
         Topic, verbose_name=_("field"), on_delete=models.PROTECT, related_name="questions"
     )
@@ -138,6 +139,7 @@ class Question(Publishable):
         return self.title or self.question[:80]
 
     def save(self, *args, **kwargs) -> None:
+        self.slug = self.slug or None
         if not self.slug and self.title:
             self.slug = unique_slug(
                 self.title,

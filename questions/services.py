@@ -89,8 +89,9 @@ def erase_asker_data(*, now: dt.datetime | None = None) -> tuple[int, int]:
     """
     before = (now or timezone.now()) - dt.timedelta(days=settings.QUESTION_PERSONAL_DATA_DAYS)
     old = Question.objects.filter(received_at__lt=before)
-    never_shown = old.filter(first_published_at__isnull=True).exclude(
-        status__in=[Status.SUBMITTED, Status.FORWARDED]
+    # Never shown, and not on its way to readers either: waiting, returned or rejected.
+    never_shown = old.filter(
+        first_published_at__isnull=True, status__in=[Status.DRAFT, Status.RETURNED, Status.ARCHIVED]
     )
     deleted = 0
     for question in never_shown:

@@ -228,6 +228,7 @@ def make_question(*, answered: bool = True, **overrides) -> Question:
             answer_unit="Phòng Cảnh sát quản lý hành chính về trật tự xã hội",
             status=Question.Status.PUBLISHED,
             published_at=timezone.now() - timezone.timedelta(hours=1),
+            first_published_at=timezone.now() - timezone.timedelta(hours=1),
         )
     defaults.update(overrides)
     return Question.objects.create(**defaults)
