@@ -177,7 +177,7 @@ def notice_lookup(request: HttpRequest) -> HttpResponse:
     def make() -> dict:
         found = withdrawn = None
         if key:
-            found = WantedNotice.objects.public().matching_decision(number).first()
+            found = WantedNotice.objects.public().for_cards().matching_decision(number).first()
             if found is None:
                 withdrawn = (
                     Withdrawal.objects.filter(
