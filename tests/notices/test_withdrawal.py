@@ -10,7 +10,6 @@ import pytest
 import reversion
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
