@@ -1,4 +1,5 @@
-"""Draw the demo's wanted-notice portraits (demo/data/photos/truy-na-*.jpg) with Pillow.
+"""Draw the demo's wanted-notice portraits (demo/data/photos/truy-na-*.jpg) and the covers
+of two crime warnings (canh-bao-*.jpg) with Pillow.
 
 The demo's wanted persons are fictional, and so are their faces: simple drawn portraits,
 each marked “ẢNH MINH HỌA — NHÂN VẬT HƯ CẤU” (illustration, fictional person), never a
@@ -85,8 +86,33 @@ def portrait(skin, hair, shirt, background, style, breadth) -> Image.Image:
     return picture
 
 
+def warning_cover(background, accent, screen_text_rows: int) -> Image.Image:
+    """A phone with a warning sign on its screen: the cover of a crime warning."""
+    picture = Image.new("RGB", (1600, 1000), background)
+    draw = ImageDraw.Draw(picture)
+    for n in range(0, 1600, 80):  # a quiet pattern
+        draw.line((n, 0, n - 400, 1000), fill=tuple(min(255, c + 10) for c in background), width=3)
+    draw.rounded_rectangle((600, 120, 1000, 900), radius=50, fill=(30, 30, 34))
+    draw.rounded_rectangle((625, 180, 975, 820), radius=16, fill=(245, 243, 238))
+    for row in range(screen_text_rows):
+        y = 560 + row * 50
+        draw.rounded_rectangle(
+            (660, y, 940 - (row % 2) * 90, y + 24), radius=12, fill=(200, 196, 188)
+        )
+    draw.polygon([(800, 230), (935, 480), (665, 480)], fill=accent)
+    draw.rectangle((788, 300, 812, 410), fill=(255, 255, 255))
+    draw.ellipse((786, 428, 814, 456), fill=(255, 255, 255))
+    return picture
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    for n, colours in enumerate(
+        [((35, 66, 47), (200, 161, 58), 4), ((60, 64, 90), (164, 22, 26), 5)], 1
+    ):
+        path = OUT / f"canh-bao-{n}.jpg"
+        warning_cover(*colours).save(path, "JPEG", quality=84)
+        sys.stdout.write(f"{path.relative_to(ROOT)}\n")
     for n, person in enumerate(PEOPLE, 1):
         path = OUT / f"truy-na-{n}.jpg"
         portrait(*person).save(path, "JPEG", quality=86)

@@ -69,7 +69,7 @@ class Command(BaseCommand):
         self.articles(by=User.objects.get(username="quantri"))
         if (data / POLICE).exists():
             police = load_police(data)
-            self.warnings(police, by=User.objects.get(username="quantri"))
+            self.warnings(police)
             self.notices(police)
             self.channels(police["channels"])
             self.questions(police)
@@ -153,23 +153,15 @@ class Command(BaseCommand):
             % counts
         )
 
-    def warnings(self, police: dict, *, by: User) -> None:
-        """Crime methods, and the warnings: demo articles of the warning kind."""
+    def warnings(self, police: dict) -> None:
+        """Crime methods, and the warnings: demo articles made of the warning kind."""
         for position, item in enumerate(police["methods"]):
             Method.objects.update_or_create(
                 name=item["name"],
                 defaults={"description": item["description"], "position": position},
             )
-        importer = ArticleImporter(base_dir=self.folder, source=DEMO_SOURCE, by=by)
-        now = timezone.localtime()
         for item in police["warnings"]:
-            if "record" in item:
-                try:
-                    importer.import_record(self.dated(dict(item["record"]), now))
-                except RecordError as exc:
-                    raise CommandError(f"{POLICE}: {exc}") from exc
-            source_id = item.get("article") or item["record"]["source_id"]
-            article = Article.objects.filter(source=DEMO_SOURCE, source_id=source_id).first()
+            article = Article.objects.filter(source=DEMO_SOURCE, source_id=item["article"]).first()
             if article is None:
                 continue
             Article.objects.filter(pk=article.pk).update(
