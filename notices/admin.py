@@ -167,6 +167,16 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         ),
     ]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only (withdrawn, or not theirs to change): no upload field to show.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "new_photo"]})
+            for name, options in fieldsets
+        ]
+
     # The workflow (publishing.admin) ------------------------------------------------
 
     def authored(self, request: HttpRequest, obj: WantedNotice) -> bool:
