@@ -104,7 +104,7 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = [
         "decision_number",
         "full_name",
-        "birth_year",
+        "born",
         "offence",
         "status_column",
         "decision_date",
@@ -248,6 +248,10 @@ class WantedNoticeAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         return redirect("admin:notices_wantednotice_change", notice.pk)
 
     # Lists and permissions -----------------------------------------------------------
+
+    @admin.display(description=gettext_lazy("year of birth"), ordering="birth_year")
+    def born(self, notice: WantedNotice) -> str:
+        return str(notice.birth_year)  # a year, not a number: no thousands separator
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_column(self, notice: WantedNotice) -> str:

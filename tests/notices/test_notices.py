@@ -149,3 +149,26 @@ def test_the_desk_offers_the_withdrawal_to_approvers_only(client, approver, edit
     )
     assert refused.status_code == 403
     assert not WantedNotice.objects.get(pk=notice.pk).is_withdrawn
+
+
+@pytest.mark.parametrize(
+    "status",
+    ["draft", "submitted", "returned", "forwarded", "scheduled", "unpublished", "archived"],
+)
+def test_a_notice_readers_may_not_see_is_in_no_public_place(client, status):
+    fields = {"status": status, "published_at": None}
+    if status == "scheduled":
+        fields = {"status": Status.PUBLISHED, "published_at": timezone.now() + dt.timedelta(days=1)}
+    elif status == "unpublished":
+        fields["published_at"] = timezone.now() - dt.timedelta(days=1)
+    notice = make_notice(full_name="Hoàng Văn Ẩn Danh", decision_number="77/QĐ-CSĐT", **fields)
+    page = notice.get_absolute_url()
+    for url in (
+        "/truy-na/",
+        "/tim-kiem/?q=an+danh",
+        "/sitemap-notices.xml",
+        "/truy-na/rss/",
+        "/truy-na/tra-cuu/?so=77/QD-CSDT",
+    ):
+        assert page not in client.get(url).content.decode(), url
+    assert client.get(page).status_code in (404, 410)
