@@ -32,6 +32,9 @@ def _all(app_label: str, *models_: str) -> list[str]:
 
 
 _READ_FILING = [
+    "articles.view_method",
+    "notices.view_offence",
+    "questions.view_topic",
     "articles.view_section",
     "articles.view_tag",
     "articles.view_campaign",
@@ -49,6 +52,15 @@ _WRITING = [
     "articles.add_author",
     "photos.view_image",
     "photos.add_image",
+    # Wanted notices and questions: the same steps as articles, named per model.
+    "notices.add_wantednotice",
+    "notices.change_wantednotice",
+    "notices.view_wantednotice",
+    "notices.submit_wantednotice",
+    *_all("notices", "noticephoto"),
+    "questions.view_question",
+    "questions.change_question",
+    "questions.submit_question",
 ]
 _EDITING = [
     *_WRITING,
@@ -60,12 +72,29 @@ _EDITING = [
     "articles.schedule_article",
     "articles.view_transition",
     "photos.change_image",
+    "notices.edit_any_wantednotice",
+    "notices.return_wantednotice",
+    "notices.forward_wantednotice",
+    "notices.view_noticestep",
+    "notices.view_withdrawal",
+    "questions.edit_any_question",
+    "questions.return_question",
+    "questions.forward_question",
+    # The moderation queue: an editor rejects spam.
+    "questions.archive_question",
+    "questions.view_questionstep",
 ]
 _APPROVING = [
     *_EDITING,
     "articles.publish_article",
     "articles.take_down_article",
     "articles.archive_article",
+    "notices.publish_wantednotice",
+    "notices.take_down_wantednotice",
+    "notices.archive_wantednotice",
+    "notices.withdraw_wantednotice",
+    "questions.publish_question",
+    "questions.take_down_question",
 ]
 
 PERMISSIONS: dict[Role, list[str]] = {
@@ -75,7 +104,10 @@ PERMISSIONS: dict[Role, list[str]] = {
     Role.PHOTO_STAFF: _all("photos", "image"),
     Role.ADMINISTRATOR: [
         *_APPROVING,
-        *_all("articles", "article", "section", "tag", "campaign", "author"),
+        *_all("articles", "article", "section", "tag", "campaign", "author", "method"),
+        *_all("notices", "wantednotice", "offence"),
+        *_all("questions", "question", "topic"),
+        *_all("reporting", "channel"),
         *_all("photos", "image"),
         *_all("accounts", "user"),
         *_all("auth", "group"),

@@ -177,7 +177,43 @@ class Campaign(SluggedModel):
         return reverse("public:campaign", kwargs={"slug": self.slug})
 
 
+class Method(SluggedModel):
+    """A crime method crime warnings are filed under (“Lừa đảo qua mạng”, “Giả danh công an”)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order on the warnings page: smaller comes first.")
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("crime method")
+        verbose_name_plural = _("crime methods")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:warning-method", kwargs={"slug": self.slug})
+
+
 class Article(Publishable, SluggedModel):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        WARNING = "warning", _("Crime warning")
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text=_(
+            "A crime warning is also listed under “Cảnh báo”, on the home page, with its "
+            "methods, the signs and what to do, and a share image made from its title."
+        ),
+    )
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
         _("slug"),
@@ -216,6 +252,23 @@ class Article(Publishable, SluggedModel):
         blank=True,
         editable=False,
         related_name="in_body_of",
+    )
+    methods = models.ManyToManyField(
+        Method,
+        verbose_name=_("crime methods"),
+        blank=True,
+        related_name="articles",
+        help_text=_("For a crime warning: the methods it warns about."),
+    )
+    warning_signs = models.TextField(
+        _("how to recognise it"),
+        blank=True,
+        help_text=_("For a crime warning: one sign per line; shown as a list beside the text."),
+    )
+    warning_advice = models.TextField(
+        _("what to do"),
+        blank=True,
+        help_text=_("For a crime warning: one piece of advice per line."),
     )
     authors = models.ManyToManyField(
         Author,
@@ -304,6 +357,12 @@ class Article(Publishable, SluggedModel):
                 condition=models.Q(status="published"),
                 name="article_section_order_idx",
             ),
+            # Crime warnings, newest first (the warnings page and the home page's block).
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=models.Q(status="published", kind="warning"),
+                name="article_warning_order_idx",
+            ),
             # The admin's list, newest first, whatever the status.
             models.Index(fields=["-published_at", "-id"], name="article_admin_order_idx"),
         ]
@@ -341,6 +400,22 @@ class Article(Publishable, SluggedModel):
     def slug_taken(self, slug: str) -> bool:
         # An old slug keeps redirecting to its article: a new article may not take it.
         return super().slug_taken(slug) or OldSlug.objects.filter(slug=slug).exists()
+
+    @property
+    def is_warning(self) -> bool:
+        return self.kind == self.Kind.WARNING
+
+    @property
+    def sign_list(self) -> list[str]:
+        return [
+            line.strip(" -•\t") for line in self.warning_signs.splitlines() if line.strip(" -•\t")
+        ]
+
+    @property
+    def advice_list(self) -> list[str]:
+        return [
+            line.strip(" -•\t") for line in self.warning_advice.splitlines() if line.strip(" -•\t")
+        ]
 
     @property
     def author_list(self) -> list[Author]:

@@ -14,12 +14,12 @@ from django.utils import timezone
 from publishing.models import PublishableQuerySet
 
 if TYPE_CHECKING:
-    from articles.models import Article, Author, Campaign, Section, Tag
+    from articles.models import Article, Author, Campaign, Method, Section, Tag
 
 # What a card shows: the article's title, lead, time and address, its section's name and
 # address, its cover. Nothing else is read (the body and search columns are most of a row).
 CARD_FIELDS = (
-    "title", "slug", "sapo", "status", "published_at", "featured", "section_id", "cover_id",
+    "title", "slug", "sapo", "status", "published_at", "featured", "section_id", "cover_id", "kind",
     "section__name", "section__slug", "section__parent_id",
     "cover__file", "cover__width", "cover__height", "cover__renditions", "cover__caption",
     "cover__alt_text", "cover__credit",
@@ -58,6 +58,13 @@ class ArticleQuerySet(PublishableQuerySet):
         if subsections is None:
             subsections = list(section.children.only("pk"))
         return self.filter(section_id__in=[section.pk, *(s.pk for s in subsections)])
+
+    def warnings(self) -> ArticleQuerySet:
+        """Crime warnings (``Article.Kind.WARNING``)."""
+        return self.filter(kind="warning")
+
+    def by_method(self, method: Method) -> ArticleQuerySet:
+        return self.warnings().filter(methods=method)
 
     def in_campaign(self, campaign: Campaign) -> ArticleQuerySet:
         return self.filter(campaigns=campaign)

@@ -43,3 +43,10 @@ def server_error(request: HttpRequest) -> HttpResponse:
         logger.error("database unavailable: %s", exception)
         return database_unavailable()
     return static_page("500.html", status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent without its token, or from another site (a public
+    form opened too long ago, cookies blocked): said in Vietnamese, with the way back."""
+    logger.warning("CSRF refused %s: %s", request.path, reason)
+    return static_page("403_csrf.html", status=403, back=request.path)

@@ -124,7 +124,8 @@ def _rate(text: str) -> tuple[int, int]:
 
 
 class RateLimitMiddleware:
-    """Per-address fixed-window limit on the paths in RATE_LIMITED_PATHS (search, feeds).
+    """Per-address fixed-window limit on the paths in RATE_LIMITED_PATHS (search, feeds),
+    and on what is sent (POST) to the public forms of RATE_LIMITED_FORMS (FORM_RATE_LIMIT).
 
     It stands after the page cache: a page served from the cache costs nothing and is not
     counted; what it limits is asking the site to make pages (every new query or feed).
@@ -139,6 +140,19 @@ class RateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST":
+            form = next((p for p in settings.RATE_LIMITED_FORMS if request.path_info == p), None)
+            if form is not None:
+                wait = self.wait_seconds(request, f"form:{form}", settings.FORM_RATE_LIMIT)
+                if wait:
+                    response = static_page(
+                        "429_form.html",
+                        status=429,
+                        retry_minutes=max(1, round(wait / 60)),
+                        back=form,
+                    )
+                    response["Retry-After"] = str(wait)
+                    return response
         prefix = next(
             (p for p in settings.RATE_LIMITED_PATHS if request.path_info.startswith(p)), None
         )
@@ -155,9 +169,9 @@ class RateLimitMiddleware:
                 return response
         return self.get_response(request)
 
-    def wait_seconds(self, request: HttpRequest, prefix: str) -> int:
+    def wait_seconds(self, request: HttpRequest, prefix: str, rate: str = "") -> int:
         """0 when the request may go ahead, else the seconds until the window ends."""
-        limit, period = _rate(settings.PUBLIC_RATE_LIMIT)
+        limit, period = _rate(rate or settings.PUBLIC_RATE_LIMIT)
         now = int(time.time())
         window = now - now % period
         key = f"ratelimit:{prefix}:{client_ip(request)}:{window}"

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "photos",
     "publishing",
     "articles",
+    "notices",
+    "questions",
+    "reporting",
     "public",
     "demo",
 ]
@@ -344,6 +347,7 @@ CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "newsroom.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -388,7 +392,24 @@ if not re.fullmatch(r"\d+/[smh]", PUBLIC_RATE_LIMIT):
     raise ImproperlyConfigured(
         f"PUBLIC_RATE_LIMIT={PUBLIC_RATE_LIMIT!r}: write it as requests/period, e.g. 60/m."
     )
-RATE_LIMITED_PATHS = env.list("RATE_LIMITED_PATHS", default=["/rss/", "/tim-kiem/"])
+RATE_LIMITED_PATHS = env.list(
+    "RATE_LIMITED_PATHS", default=["/rss/", "/tim-kiem/", "/truy-na/tra-cuu/"]
+)
+# Public forms (the questions of Hỏi đáp): what is sent to these paths, per address,
+# "<posts>/<s|m|h>"; more is refused with a Vietnamese 429 page.
+FORM_RATE_LIMIT = env.str("FORM_RATE_LIMIT", default="5/h")
+if not re.fullmatch(r"\d+/[smh]", FORM_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"FORM_RATE_LIMIT={FORM_RATE_LIMIT!r}: write it as requests/period, e.g. 5/h."
+    )
+RATE_LIMITED_FORMS = env.list("RATE_LIMITED_FORMS", default=["/hoi-dap/dat-cau-hoi/"])
+# The names and contacts askers give are deleted this many days after their question came
+# in (``manage.py erase_asker_data``, daily); questions never published are deleted whole.
+QUESTION_PERSONAL_DATA_DAYS = env.int("QUESTION_PERSONAL_DATA_DAYS", default=180)
+
+# Wanted notices still published after this many months (since publication or the last
+# review) are listed for the staff to review: is the person still wanted?
+NOTICE_REVIEW_MONTHS = env.int("NOTICE_REVIEW_MONTHS", default=6)
 
 LOGGING = {
     "version": 1,

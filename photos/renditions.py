@@ -96,8 +96,9 @@ def picture_html(
     css_class: str = "",
     priority: bool = False,
 ) -> SafeString:
-    """``<picture>`` of a library photo (``alt``: its own alt text, else its caption)."""
-    if image is None:
+    """``<picture>`` of a library photo (``alt``: its own alt text, else its caption);
+    nothing for a photo withdrawn from the site (no file)."""
+    if image is None or not image.file:
         return SafeString("")
     return picture_markup(
         image.file.name,

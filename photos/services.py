@@ -322,6 +322,42 @@ def image_delete(*, image: Image) -> None:
     transaction.on_commit(lambda: _delete_files(*old))
 
 
+@transaction.atomic
+def image_withdraw(*, image: Image) -> None:
+    """Take a photo off the site for good (a wanted notice withdrawn: its purpose ended).
+
+    Its stored file, every rendition and the social crop (and a private original) are
+    deleted from the media store once the transaction commits, so every address of it
+    answers 404. Its record goes too, unless something still shows it (say an article
+    that used the same photo): that record stays, emptied of its file, captions and
+    renditions, so that nothing can show it again (``picture()`` draws nothing for it).
+    The caller first removes its own uses.
+    """
+    name, private_name = image.file.name, image.private_original
+    if usage_of(image):
+        image.file.name = ""
+        image.renditions = {}
+        image.caption = image.alt_text = image.credit = image.place = ""
+        image.original_filename = image.private_original = ""
+        image.width = image.height = 0
+        image.save()
+    else:
+        image.delete()
+    if name:
+        transaction.on_commit(lambda: _withdraw_files(name, private_name))
+
+
+def _withdraw_files(name: str, private_name: str) -> None:
+    discard_files(name)
+    storage = private_storage()
+    if private_name and storage is not None:
+        storage.delete(private_name)
+    try:  # the empty folder of its renditions, where the store is a local folder
+        os.rmdir(default_storage.path(folder_of(name)))
+    except (NotImplementedError, OSError):
+        pass
+
+
 def image_rebuild(*, image: Image) -> Image:
     """Clean and re-render a photo stored before this pipeline (or after a settings change).
 

@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline, Campaign, Section
+from notices.models import WantedNotice
 
 FEED_SIZE = 30
 
@@ -131,3 +132,70 @@ class CampaignFeed(LatestArticlesFeed):
 
     def articles(self, obj: Campaign):
         return Article.objects.published().in_campaign(obj)
+
+
+class WarningsFeed(LatestArticlesFeed):
+    """The crime warnings (``/canh-bao/rss/``)."""
+
+    def title(self, obj=None) -> str:
+        return str(_("%(site)s — crime warnings") % {"site": settings.SITE_NAME})
+
+    def description(self, obj=None) -> str:
+        return str(_("Crime methods to beware of, from %(site)s.") % {"site": settings.SITE_NAME})
+
+    def link(self, obj=None) -> str:
+        return absolute(reverse("public:warnings"))
+
+    def feed_url(self, obj=None) -> str:
+        return absolute(reverse("public:warnings-feed"))
+
+    def articles(self, obj):
+        return Article.objects.published().warnings()
+
+
+class NoticesFeed(Feed):
+    """The wanted notices readers may see (``public()``): a withdrawn one leaves at once."""
+
+    feed_type = Rss201rev2Feed
+    language = "vi"
+    ttl = 10
+
+    def title(self) -> str:
+        return str(_("%(site)s — wanted persons") % {"site": settings.SITE_NAME})
+
+    def description(self) -> str:
+        return str(_("Wanted notices published by %(site)s.") % {"site": settings.SITE_NAME})
+
+    def link(self) -> str:
+        return absolute(reverse("public:notices"))
+
+    def feed_url(self) -> str:
+        return absolute(reverse("public:notices-feed"))
+
+    def items(self):
+        return WantedNotice.objects.public().select_related("offence").latest_first()[:FEED_SIZE]
+
+    def item_title(self, item: WantedNotice) -> str:
+        return str(
+            _("Wanted: %(name)s (born %(year)s)")
+            % {"name": item.full_name, "year": item.birth_year}
+        )
+
+    def item_description(self, item: WantedNotice) -> str:
+        return str(
+            _("Decision %(number)s of %(agency)s; offence: %(offence)s.")
+            % {
+                "number": item.decision_number,
+                "agency": item.issuing_agency,
+                "offence": item.offence.name,
+            }
+        )
+
+    def item_link(self, item: WantedNotice) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item: WantedNotice):
+        return timezone.localtime(item.published_at)
+
+    def item_categories(self, item: WantedNotice) -> list[str]:
+        return [item.offence.name]

@@ -35,6 +35,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles.models import Article
+from notices.models import WantedNotice
+from questions.models import Question
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +76,10 @@ def content_version() -> str | None:
 
 def _new_version() -> str:
     until = time.time() + _MAX_VERSION_SECONDS
-    upcoming = Article.objects.next_scheduled_at()
-    if upcoming is not None:
-        until = min(until, upcoming.timestamp())
+    for model in (Article, WantedNotice, Question):  # what may be scheduled
+        upcoming = model.objects.next_scheduled_at()
+        if upcoming is not None:
+            until = min(until, upcoming.timestamp())
     version = f"{time.time_ns():x}{secrets.token_hex(3)}"  # unique even at a frozen clock
     cache.set(VERSION_KEY, (version, until), timeout=_MAX_VERSION_SECONDS)
     return version

@@ -25,6 +25,8 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.body import plain_text
 from articles.models import Article
 from articles.querysets import ArticleQuerySet
+from notices.models import WantedNotice
+from questions.models import Question
 from vietnamese.text import fold, words
 
 CONFIG = "newsroom_vi"
@@ -136,6 +138,29 @@ class SearchResults:
         by_id = {a.pk: a for a in cards.filter(pk__in=ids)}
         found = [by_id[pk] for pk in ids if pk in by_id]
         return found if isinstance(item, slice) else found[0]
+
+
+# Wanted notices and answered questions shown beside the articles a search finds.
+BESIDE = 3
+
+
+def matching_notices(query: Query) -> list[WantedNotice]:
+    """Wanted notices readers may see (``public()``) whose name, other names, decision
+    number or offence hold every word; one more than ``BESIDE`` tells there are more."""
+    if not query:
+        return []
+    found = WantedNotice.objects.public()
+    for term in query.terms:
+        found = found.filter(search_text__contains=f" {term} ")
+    return list(found.select_related("offence").latest_first()[: BESIDE + 1])
+
+
+def matching_questions(query: Query) -> list[Question]:
+    """Answered questions whose title, question or answer hold every word."""
+    if not query:
+        return []
+    found = Question.objects.answered().matching(query.terms).select_related("topic")
+    return list(found.latest_first()[: BESIDE + 1])
 
 
 _TOKEN = re.compile(r"\w+|\W+")

@@ -7,11 +7,17 @@ request, whoever saved it (the admin, the importer, a service).
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from articles.models import Article, Author, Byline, Campaign, GalleryItem, Section, Tag
+from articles.models import Article, Author, Byline, Campaign, GalleryItem, Method, Section, Tag
+from notices.models import NoticePhoto, Offence, WantedNotice, Withdrawal
 from photos.models import Image
-from public import navigation, pagecache
+from public import contacts, navigation, pagecache
+from questions.models import Question, Topic
+from reporting.models import Channel
 
-SHOWN = (Article, Section, Tag, Author, Campaign, Image, Byline, GalleryItem)
+SHOWN = (
+    *(Article, Section, Tag, Author, Campaign, Image, Byline, GalleryItem, Method),
+    *(WantedNotice, NoticePhoto, Withdrawal, Offence, Question, Topic, Channel),
+)
 
 
 def content_changed(sender, raw: bool = False, **kwargs) -> None:
@@ -25,11 +31,19 @@ def section_changed(sender, raw: bool = False, **kwargs) -> None:
         navigation.forget()
 
 
+def channel_changed(sender, raw: bool = False, **kwargs) -> None:
+    """The contacts beside every article are cached on their own, like the menu."""
+    if not raw:
+        contacts.forget()
+
+
 def connect() -> None:
     for model in SHOWN:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"public-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"public-{model.__name__}")
-    for through in (Article.tags.through, Article.campaigns.through):
+    for through in (Article.tags.through, Article.campaigns.through, Article.methods.through):
         m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"public-{through}")
+    post_save.connect(channel_changed, sender=Channel, dispatch_uid="public-contacts")
+    post_delete.connect(channel_changed, sender=Channel, dispatch_uid="public-contacts")
     post_save.connect(section_changed, sender=Section, dispatch_uid="public-menu")
     post_delete.connect(section_changed, sender=Section, dispatch_uid="public-menu")

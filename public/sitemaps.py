@@ -10,10 +10,13 @@ from django.contrib.sitemaps import Sitemap
 from django.db import models
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 
-from articles.models import Article, Campaign, Section
+from articles.models import Article, Campaign, Method, Section
+from notices.models import WantedNotice
+from questions.models import Question
 
 NEWS_WINDOW = dt.timedelta(hours=48)
 NEWS_LIMIT = 1000  # Google News reads at most this many URLs per sitemap
@@ -60,7 +63,61 @@ class CampaignSitemap(SiteSitemap):
         return Campaign.objects.only("slug").order_by("-starts_on", "name")
 
 
-sitemaps = {"articles": ArticleSitemap, "sections": SectionSitemap, "campaigns": CampaignSitemap}
+class NoticeSitemap(SiteSitemap):
+    """Wanted notices readers may see (a withdrawn one leaves with the next request)."""
+
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return WantedNotice.objects.public().only("slug", "updated_at").latest_first()
+
+    def lastmod(self, notice: WantedNotice):
+        return notice.updated_at
+
+    def get_latest_lastmod(self):
+        return WantedNotice.objects.public().aggregate(latest=models.Max("updated_at"))["latest"]
+
+
+class QuestionSitemap(SiteSitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return Question.objects.answered().only("slug", "updated_at").latest_first()
+
+    def lastmod(self, question: Question):
+        return question.updated_at
+
+    def get_latest_lastmod(self):
+        return Question.objects.answered().aggregate(latest=models.Max("updated_at"))["latest"]
+
+
+class PoliceSectionSitemap(SiteSitemap):
+    """The pages of the police sections, and one per crime method."""
+
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        pages = ["public:notices", "public:warnings", "public:reporting", "public:questions"]
+        pages += ["public:notice-lookup", "public:notice-withdrawals"]
+        return [reverse(name) for name in pages] + [
+            m.get_absolute_url() for m in Method.objects.only("slug")
+        ]
+
+    def location(self, item: str) -> str:
+        return item
+
+
+sitemaps = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "campaigns": CampaignSitemap,
+    "police": PoliceSectionSitemap,
+    "notices": NoticeSitemap,
+    "questions": QuestionSitemap,
+}
 
 
 @cache_control(max_age=300, public=True)

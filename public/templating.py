@@ -29,7 +29,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 
 import jinja2
 from photos.renditions import picture_html, social_image_url
-from public import addresses
+from public import addresses, contacts, share_images
 from public.structured_data import news_article
 
 # Characters that could end a <script> element early, escaped as in Django's json_script.
@@ -47,6 +47,8 @@ def environment(**options) -> jinja2.Environment:
         page_href=page_href,
         json_ld=json_ld,
         news_article=news_article,
+        reporting_contacts=contacts.featured_channels,
+        share_image_version=share_images.version,
     )
     env.filters.update(
         datetime=local_datetime,

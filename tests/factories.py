@@ -10,9 +10,12 @@ import zlib
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from articles.models import Article, Author, Byline, Campaign, Section
+from articles.models import Article, Author, Byline, Campaign, Method, Section
+from notices.models import NoticePhoto, Offence, WantedNotice
 from photos.models import Image
 from photos.services import add_image
+from questions.models import Question, Topic
+from reporting.models import Channel
 
 _counter = itertools.count(1)
 
@@ -163,3 +166,86 @@ SVG_WITH_SCRIPT = (
     b"<script>fetch('/admin/')</script><rect width='10' height='10'/></svg>"
 )
 HTML_PAGE = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
+
+
+# The police sections ---------------------------------------------------------------
+
+
+def make_offence(name: str = "Lừa đảo chiếm đoạt tài sản") -> Offence:
+    return Offence.objects.get_or_create(name=name)[0]
+
+
+def make_notice(*, photos: int = 1, **overrides) -> WantedNotice:
+    """A published wanted notice (a fictional person) with ``photos`` photos."""
+    n = next(_counter)
+    defaults = {
+        "decision_number": f"{n}/QĐ-CSĐT",
+        "decision_date": timezone.localdate() - timezone.timedelta(days=30),
+        "issuing_agency": "Cơ quan Cảnh sát điều tra Công an tỉnh Sông Lam",
+        "issuer_name": "Hà Minh Mẫu",
+        "issuer_title": "Phó Thủ trưởng",
+        "full_name": f"Nguyễn Văn Minh Họa {n}",
+        "other_names": "Tý Mẫu",
+        "sex": "male",
+        "birth_year": 1990,
+        "residence": "Thôn Đồng Mẫu, xã Yên Lạc",
+        "features": "Cao khoảng 1,68 m, nốt ruồi ở cằm.",
+        "contact_agency": "Cơ quan Cảnh sát điều tra Công an tỉnh Sông Lam",
+        "contact_address": "số 1 đường Minh Họa",
+        "contact_phone": "0200 3 800 113",
+        "status": WantedNotice.Status.PUBLISHED,
+        "published_at": timezone.now() - timezone.timedelta(hours=2),
+        "first_published_at": timezone.now() - timezone.timedelta(hours=2),
+    }
+    defaults.update(overrides)
+    defaults.setdefault("offence", make_offence())
+    notice = WantedNotice.objects.create(**defaults)
+    for position in range(photos):
+        image = make_image(data=jpeg_bytes((600, 800)))
+        NoticePhoto.objects.create(notice=notice, image=image, position=position)
+    return notice
+
+
+def make_topic(name: str = "Cư trú") -> Topic:
+    return Topic.objects.get_or_create(name=name)[0]
+
+
+def make_question(*, answered: bool = True, **overrides) -> Question:
+    """A question from the public form; ``answered``: published with its answer."""
+    n = next(_counter)
+    defaults = {
+        "topic": make_topic(),
+        "asker_name": "Trần Thị Mẫu",
+        "asker_contact": "0900 111 222",
+        "question": f"Tôi muốn đăng ký thường trú cho con mới sinh thì làm thế nào? ({n})",
+    }
+    if answered:
+        defaults.update(
+            title=f"Đăng ký thường trú cho con mới sinh số {n}",
+            public_name="Bạn Mẫu (xã Yên Lạc)",
+            public_question="Đăng ký thường trú cho con mới sinh cần giấy tờ gì?",
+            answer="Cha hoặc mẹ nộp tờ khai CT01 tại Công an xã nơi cư trú.",
+            answer_unit="Phòng Cảnh sát quản lý hành chính về trật tự xã hội",
+            status=Question.Status.PUBLISHED,
+            published_at=timezone.now() - timezone.timedelta(hours=1),
+            first_published_at=timezone.now() - timezone.timedelta(hours=1),
+        )
+    defaults.update(overrides)
+    return Question.objects.create(**defaults)
+
+
+def make_warning(*, methods: list[str] = ("Giả danh công an",), **overrides) -> Article:
+    """A published crime warning (an article of the warning kind)."""
+    overrides.setdefault("title", "Cảnh báo thủ đoạn giả danh công an gọi điện yêu cầu chuyển tiền")
+    overrides.setdefault("warning_signs", "Người gọi xưng là công an\nYêu cầu chuyển tiền")
+    overrides.setdefault("warning_advice", "Dập máy\nGọi 113")
+    article = make_article(kind=Article.Kind.WARNING, **overrides)
+    article.methods.set([Method.objects.get_or_create(name=name)[0] for name in methods])
+    return article
+
+
+def make_channel(**overrides) -> Channel:
+    defaults = {"kind": Channel.Kind.DUTY_DESK, "name": "Trực ban Công an tỉnh (24/7)"}
+    defaults.update(phone="0200 3 800 113", featured=True)
+    defaults.update(overrides)
+    return Channel.objects.create(**defaults)

@@ -34,7 +34,7 @@ def test_the_limit_applies_per_address_with_a_vietnamese_429(db, limited):
 
 
 def test_search_and_feeds_are_limited_by_default(db, settings):
-    assert settings.RATE_LIMITED_PATHS == ["/rss/", "/tim-kiem/"]
+    assert settings.RATE_LIMITED_PATHS == ["/rss/", "/tim-kiem/", "/truy-na/tra-cuu/"]
     assert settings.PUBLIC_RATE_LIMIT == "60/m"
     settings.PUBLIC_RATE_LIMIT = "2/m"
     reader = Client(REMOTE_ADDR="203.0.113.11")

@@ -63,14 +63,16 @@ class ArticleAdmin(WorkflowActions, ArticleDeskViews, admin.ModelAdmin):
         "is_published",
     ]
     list_display_links = ["title"]
-    list_filter = [WorkflowStatusFilter, "section", "campaigns", AuthorFilter, "published_at"]
+    list_filter = [
+        WorkflowStatusFilter, "kind", "section", "campaigns", AuthorFilter, "published_at"
+    ]  # fmt: skip
     list_select_related = ["section", "cover"]
     list_per_page = 50
     # "12 results (100.000 total)" counts the whole table on every filtered page: skip it.
     show_full_result_count = False
     search_fields = ["title", "sapo"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["tags", "campaigns", "section"]
+    autocomplete_fields = ["tags", "campaigns", "section", "methods"]
     raw_id_fields = ["cover"]
     inlines = [BylineInline, GalleryItemInline]
     readonly_fields = [
@@ -85,6 +87,10 @@ class ArticleAdmin(WorkflowActions, ArticleDeskViews, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "sapo", "body", "cover", "edit_version"]}),
         (gettext_lazy("Placement"), {"fields": ["section", "tags", "campaigns", "featured"]}),
+        (
+            gettext_lazy("Crime warning"),
+            {"fields": ["kind", "methods", "warning_signs", "warning_advice"]},
+        ),
         (gettext_lazy("Publication"), {"fields": ["status_display", "published_at"]}),
         (
             gettext_lazy("Record"),

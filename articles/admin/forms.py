@@ -34,11 +34,13 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = [
             "title", "slug", "sapo", "body", "cover", "section", "tags", "campaigns",
-            "featured", "published_at",
+            "featured", "published_at", "kind", "methods", "warning_signs", "warning_advice",
         ]  # fmt: skip
         widgets = {
             "body": CKEditor5Widget(config_name="article"),
             "sapo": forms.Textarea(attrs={"rows": 3}),
+            "warning_signs": forms.Textarea(attrs={"rows": 4}),
+            "warning_advice": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
-from articles.models import Author, Campaign, Section, Tag
+from articles.models import Author, Campaign, Method, Section, Tag
 
 
 class ArticleCountMixin:
@@ -48,3 +48,11 @@ class CampaignAdmin(ArticleCountMixin, admin.ModelAdmin):
     search_fields = ["name", "slogan"]
     raw_id_fields = ["cover"]
     date_hierarchy = "starts_on"
+
+
+@admin.register(Method)
+class MethodAdmin(ArticleCountMixin, admin.ModelAdmin):
+    list_display = ["name", "position", "article_count"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -29,6 +29,7 @@ TOP = 40  # the stories the top of the page is chosen from (the newest)
 FEATURED = 5  # featured stories under the headline (4–6)
 LATEST = 10
 SECTION_BLOCK_SIZE = 4
+LATEST_WARNINGS = 4  # the crime warnings' block
 # Section blocks are filled from this many of the newest; a quieter section is read from
 # its own index, in the same query as the cards.
 RECENT = 300
@@ -50,6 +51,9 @@ def home_parts(request: HttpRequest) -> dict:
         "section_blocks": choice.blocks,
         "most_read": choice.most_read,
         "active_campaigns": list(Campaign.objects.active().select_related("cover")[:4]),
+        "latest_warnings": list(
+            Article.objects.published().warnings().for_cards().latest_first()[:LATEST_WARNINGS]
+        ),
     }
     return {
         "main": render_part("public/home_main.html", context, request),

@@ -64,7 +64,8 @@ class ListingView(View):
             "object_list": page.object_list,
             "is_paginated": paginator.num_pages > 1,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-            "feed_url": reverse(self.feed_url_name, args=[slug]) if self.feed_url_name else "",
+            "feed_url": self.feed_url(slug),
+            **self.extra_context(listing),
         }
         nav_current = request.path if self.kind == "section" else ""
         title = self.title(listing)
@@ -81,13 +82,24 @@ class ListingView(View):
             "head": part("head"),
             "header": part(f"{self.kind}_header"),
             "main": part("main"),
-            "side": part(f"{self.kind}_side") if self.kind in ("section", "campaign") else "",
+            "side": part(f"{self.kind}_side") if self.has_side else "",
             "nav_current": nav_current,
             **site_parts(request, nav_current=nav_current),
         }
 
     def get_listing(self, slug: str) -> models.Model:
         return get_object_or_404(self.model, slug=slug)
+
+    @property
+    def has_side(self) -> bool:
+        return self.kind in ("section", "campaign")
+
+    def extra_context(self, listing) -> dict:
+        """What a kind's own header or side box shows besides the list."""
+        return {}
+
+    def feed_url(self, slug: str) -> str:
+        return reverse(self.feed_url_name, args=[slug]) if self.feed_url_name else ""
 
     def articles(self, published: ArticleQuerySet, listing, request) -> ArticleQuerySet:
         raise NotImplementedError

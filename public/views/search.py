@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from public.addresses import absolute
 from public.navigation import site_parts
 from public.pagecache import cached_parts
-from public.search import Query, snippet
+from public.search import BESIDE, Query, matching_notices, matching_questions, snippet
 from public.search import search as find
 from public.templating import render_part
 
@@ -36,6 +36,11 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def search_parts(request: HttpRequest, query: Query, number: str) -> dict:
     context = {"query": query}
+    if query and number in ("1", ""):
+        # The police sections first: a name or a question is what many readers look for.
+        context.update(
+            notices=matching_notices(query), questions=matching_questions(query), beside=BESIDE
+        )
     if query:
         paginator = Paginator(find(query), PAGE_SIZE)
         try:

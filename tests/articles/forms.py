@@ -15,6 +15,10 @@ def article_form_data(article: Article | None = None, **overrides) -> dict:
         "section": "",
         "tags": [],
         "campaigns": [],
+        "kind": "news",
+        "methods": [],
+        "warning_signs": "",
+        "warning_advice": "",
         "published_at_0": "",
         "published_at_1": "",
         "edit_version": "",
@@ -37,6 +41,10 @@ def article_form_data(article: Article | None = None, **overrides) -> dict:
             section=article.section_id,
             tags=[t.pk for t in article.tags.all()],
             campaigns=[c.pk for c in article.campaigns.all()],
+            kind=article.kind,
+            methods=[m.pk for m in article.methods.all()],
+            warning_signs=article.warning_signs,
+            warning_advice=article.warning_advice,
             edit_version=article.lock_version,
         )
         if article.featured:

@@ -9,7 +9,9 @@ from django.test import RequestFactory
 from accounts.models import User
 from accounts.roles import Role
 from articles.models import Article, Author, Campaign, GalleryItem, Section, Tag
+from notices.models import WantedNotice
 from photos.models import Image
+from questions.models import Question
 
 
 def seed(data, **kwargs) -> None:
@@ -21,13 +23,18 @@ def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in models}
 
 
-def test_seed_demo_twice_is_the_same_as_once(db, monkeypatch, media_root, small_demo_data):
+def test_seed_demo_twice_is_the_same_as_once(
+    db, monkeypatch, media_root, small_demo_data, django_capture_on_commit_callbacks
+):
     monkeypatch.setenv("DEMO_PASSWORD", "mat-khau-demo-2026")
     out = io.StringIO()
-    seed(small_demo_data, stdout=out)
+    # Files of a withdrawn notice's photo go once its withdrawal commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        seed(small_demo_data, stdout=out)
     first = counts()
     files = sorted(p.name for p in media_root.rglob("*") if p.is_file())
-    seed(small_demo_data, stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        seed(small_demo_data, stdout=io.StringIO())
     assert counts() == first
     assert sorted(p.name for p in media_root.rglob("*") if p.is_file()) == files
 
@@ -64,3 +71,15 @@ def test_demo_articles_read_like_the_news(db, small_demo_data):
     assert 'data-image-id="' in article.body
     assert article.bylines.exists()
     assert not article.title.endswith(".")
+
+
+def test_the_demo_has_the_police_sections(db, client, small_demo_data):
+    seed(small_demo_data, stdout=io.StringIO())
+    assert Article.objects.published().warnings().count() == 3
+    notices = WantedNotice.objects.public()
+    assert notices.count() == 3 and all(n.photo_list for n in notices)
+    assert WantedNotice.objects.filter(withdrawn_at__isnull=False).count() == 1
+    assert Question.objects.answered().count() == 2 and Question.objects.waiting().count() == 1
+    for url in ("/", "/canh-bao/", "/truy-na/", "/to-giac-toi-pham/", "/hoi-dap/"):
+        assert client.get(url).status_code == 200, url
+    assert "Trực ban Công an tỉnh Sông Lam" in client.get("/to-giac-toi-pham/").content.decode()

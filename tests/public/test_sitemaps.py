@@ -27,12 +27,15 @@ def site(db, now):
     return section, campaign, article
 
 
-def test_sitemap_is_an_index_of_articles_sections_and_campaigns(client, site):
+def test_sitemap_is_an_index_of_articles_sections_campaigns_and_the_police_sections(client, site):
     parts = locs(client.get("/sitemap.xml"))
     assert [p.rsplit("/", 1)[1] for p in parts] == [
         "sitemap-articles.xml",
         "sitemap-sections.xml",
         "sitemap-campaigns.xml",
+        "sitemap-police.xml",
+        "sitemap-notices.xml",
+        "sitemap-questions.xml",
     ]
 
 

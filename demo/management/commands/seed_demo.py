@@ -21,12 +21,17 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role, group_of
-from articles.models import Article, Author, Campaign, GalleryItem, Section
+from articles.models import Article, Author, Campaign, GalleryItem, Method, Section
 from articles.transfer import ArticleImporter, RecordError, read_records
-from demo.data import ARTICLES, FOLDER, load_site
+from demo.data import ARTICLES, FOLDER, POLICE, load_police, load_site
+from notices.models import NoticePhoto, NoticeStep, Offence, WantedNotice
+from notices.services import notice_withdraw
 from photos.services import add_image
 from public.models import DailyViews
 from public.pageviews import rank_most_read
+from publishing.models import Action, Status
+from questions.models import Question, QuestionStep, Topic
+from reporting.models import Channel
 
 DEMO_SOURCE = "demo"
 DEMO_USERS = [
@@ -62,6 +67,12 @@ class Command(BaseCommand):
             self.sections(site["sections"])
             self.campaigns(site["campaigns"])
         self.articles(by=User.objects.get(username="quantri"))
+        if (data / POLICE).exists():
+            police = load_police(data)
+            self.warnings(police)
+            self.notices(police)
+            self.channels(police["channels"])
+            self.questions(police)
         self.link_authors(site["authors"])
         self.photo_story(site["photo_story"])
         self.views()
@@ -141,6 +152,143 @@ class Command(BaseCommand):
             _("Demo articles: %(created)s created, %(updated)s updated, %(skipped)s skipped.")
             % counts
         )
+
+    def warnings(self, police: dict) -> None:
+        """Crime methods, and the warnings: demo articles made of the warning kind."""
+        for position, item in enumerate(police["methods"]):
+            Method.objects.update_or_create(
+                name=item["name"],
+                defaults={"description": item["description"], "position": position},
+            )
+        for item in police["warnings"]:
+            article = Article.objects.filter(source=DEMO_SOURCE, source_id=item["article"]).first()
+            if article is None:
+                continue
+            Article.objects.filter(pk=article.pk).update(
+                kind=Article.Kind.WARNING,
+                warning_signs=item["signs"],
+                warning_advice=item["advice"],
+            )
+            article.methods.set(Method.objects.filter(name__in=item["methods"]))
+
+    @transaction.atomic
+    def notices(self, police: dict) -> None:
+        """Wanted notices of fictional people with drawn portraits; one already withdrawn."""
+        entered_by = User.objects.get(username="quantri")
+        approver = User.objects.get(username="lanhdao")
+        today = timezone.localdate()
+        for position, name in enumerate(police["offences"]):
+            Offence.objects.update_or_create(name=name, defaults={"position": position})
+        for item in police["notices"]:
+            decided = today - dt.timedelta(days=item["days_ago"])
+            notice = WantedNotice.objects.filter(decision_number=item["decision_number"]).first()
+            if notice is not None and notice.is_withdrawn:
+                continue  # its photo is gone, as it should be
+            fields = {
+                **police["notice_defaults"],
+                "decision_date": decided,
+                "full_name": item["full_name"],
+                "other_names": item["other_names"],
+                "sex": item["sex"],
+                "birth_year": item["birth_year"],
+                "residence": item["residence"],
+                "features": item["features"],
+                "offence": Offence.objects.get(name=item["offence"]),
+                "offence_detail": item["offence_detail"],
+            }
+            if notice is None:
+                published_at = timezone.now() - dt.timedelta(days=item["days_ago"] - 1)
+                notice = WantedNotice.objects.create(
+                    decision_number=item["decision_number"],
+                    status=Status.PUBLISHED,
+                    published_at=published_at,
+                    first_published_at=published_at,
+                    created_by=entered_by,
+                    **fields,
+                )
+                NoticeStep.objects.create(
+                    notice=notice,
+                    action=Action.IMPORT,
+                    from_status=Status.DRAFT,
+                    to_status=Status.PUBLISHED,
+                    by=entered_by,
+                    at=published_at,
+                    comment=_("Demo data"),
+                )
+            else:
+                WantedNotice.objects.filter(pk=notice.pk).update(**fields)
+            photo = self.photo(
+                {"path": item["photo"], "alt": _("Drawn portrait (fictional person)")}
+            )
+            NoticePhoto.objects.get_or_create(notice=notice, image=photo)
+            withdrawn = item.get("withdrawn")
+            if withdrawn:
+                notice_withdraw(
+                    notice=notice,
+                    by=approver,
+                    decision_number=withdrawn["decision_number"],
+                    decision_date=today - dt.timedelta(days=withdrawn["days_ago"]),
+                    reason=withdrawn["reason"],
+                )
+
+    def channels(self, channels: list[dict]) -> None:
+        for position, item in enumerate(channels):
+            Channel.objects.update_or_create(
+                name=item["name"],
+                defaults={
+                    "kind": item["kind"],
+                    "phone": item.get("phone", ""),
+                    "address": item.get("address", ""),
+                    "email": item.get("email", ""),
+                    "url": item.get("url", ""),
+                    "note": item.get("note", ""),
+                    "featured": item.get("featured", False),
+                    "position": position,
+                },
+            )
+
+    @transaction.atomic
+    def questions(self, police: dict) -> None:
+        """Answered questions, and one waiting in the moderation queue."""
+        answered_by = User.objects.get(username="bientap")
+        for position, name in enumerate(police["topics"]):
+            Topic.objects.update_or_create(name=name, defaults={"position": position})
+        for item in police["questions"]:
+            if Question.objects.filter(question=item["question"]).exists():
+                continue
+            received = timezone.now() - dt.timedelta(days=item.get("days_ago", 0) + 2)
+            question = Question.objects.create(
+                topic=Topic.objects.get(name=item["topic"]),
+                asker_name=item["asker_name"],
+                asker_contact=item.get("asker_contact", ""),
+                question=item["question"],
+                received_at=received,
+            )
+            if item.get("waiting"):
+                continue
+            published_at = timezone.now() - dt.timedelta(days=item["days_ago"])
+            Question.objects.filter(pk=question.pk).update(
+                title=item["title"],
+                public_name=item["public_name"],
+                public_question=item["question"],
+                answer=item["answer"],
+                answer_unit=item["answer_unit"],
+                answered_by=answered_by,
+                status=Status.PUBLISHED,
+                published_at=published_at,
+                first_published_at=published_at,
+            )
+            question.refresh_from_db()
+            question.save()  # its slug and search text
+            QuestionStep.objects.create(
+                question=question,
+                action=Action.IMPORT,
+                from_status=Status.DRAFT,
+                to_status=Status.PUBLISHED,
+                by=answered_by,
+                at=published_at,
+                comment=_("Demo data"),
+            )
 
     @staticmethod
     def dated(record: dict, now: dt.datetime) -> dict:
