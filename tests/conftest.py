@@ -11,6 +11,7 @@ from PIL import Image as PILImage
 
 from accounts.models import User
 from accounts.roles import Role, group_of
+from tests.servers import RedisServer
 
 # Every persona's password (long enough for the password validators).
 PASSWORD = "mat-khau-rat-dai-123"
@@ -89,6 +90,34 @@ def force_login_passes_the_second_factor(monkeypatch):
             session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def own_redis(settings):
+    """A Redis of the test's own (``tests/servers.py``) as the site's cache, configured as
+    production configures one; the test may stop, freeze and restart it."""
+    from django_redis.pool import ConnectionFactory
+
+    from public.cache_breaker import breaker
+
+    server = RedisServer().start()
+    original = settings.CACHES
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": server.url,
+            "KEY_PREFIX": "test",
+            "OPTIONS": dict(settings.REDIS_CACHE_OPTIONS),
+        }
+    }
+    breaker.reset()
+    yield server
+    settings.CACHES = original
+    breaker.reset()
+    pool = ConnectionFactory._pools.pop(server.url, None)  # a later server may take the port
+    if pool is not None:
+        pool.disconnect()
+    server.close()
 
 
 @pytest.fixture
