@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.db import connections
+from django.db.utils import ConnectionHandler
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -90,6 +92,37 @@ def force_login_passes_the_second_factor(monkeypatch):
             session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def database(transactional_db):
+    """Take the database away (a dead address), and give it back.
+
+    The site's connection wrapper is swapped for one whose settings point at nothing:
+    every query then fails the way it does when PostgreSQL is stopped. ``restore()``
+    points that same wrapper back at the live database, like PostgreSQL coming back.
+    Real commits are needed: the restored connection is a new one.
+    """
+    live = connections["default"]
+    dead_settings = dict(live.settings_dict)
+    if live.vendor == "sqlite":
+        dead_settings["NAME"] = "/nonexistent-folder/newsroom.sqlite3"
+    else:
+        dead_settings.update(HOST="127.0.0.1", PORT="1")
+    wrapper = ConnectionHandler({"default": dead_settings})["default"]
+
+    class Control:
+        def stop(self):
+            connections._connections.default = wrapper
+
+        def restore(self):
+            wrapper.settings_dict.update(
+                {key: live.settings_dict[key] for key in ("NAME", "HOST", "PORT")}
+            )
+
+    yield Control()
+    connections._connections.default = live
+    wrapper.close()
 
 
 @pytest.fixture
