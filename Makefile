@@ -81,9 +81,10 @@ backup: $(STAMP)
 restore: $(STAMP)
 	$(BIN)/python scripts/backup.py restore $(or $(FROM),$(shell ls -d $(BACKUP_DIR)/*/ 2>/dev/null | sort | tail -n 1))
 
-## make audit: known vulnerabilities in the locked runtime dependencies (pip-audit)
+## make audit [STRICT=1]: known vulnerabilities in the locked runtime dependencies (pip-audit);
+## ends with "not audited: N of M packages"; STRICT=1 also fails when N is not 0
 audit: $(STAMP)
-	$(BIN)/python .ci/audit.py requirements.lock
+	$(BIN)/python .ci/audit.py requirements.lock $(if $(STRICT),--require-all)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -155,8 +155,9 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # django-axes first: it refuses a locked-out account or address before the password is tried.
-    "axes.backends.AxesStandaloneBackend",
+    # The lock-outs first (django-axes' and ours, accounts/lockouts.py): a locked log-in is
+    # refused before the password is tried.
+    "accounts.lockouts.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Argon2id for new passwords; older hashes still verify and are upgraded at the next login.
@@ -200,11 +201,18 @@ OTP_TOTP_ISSUER = SITE_NAME
 # Recovery codes given at enrolment (django-otp static tokens, each works once).
 TWO_FACTOR_RECOVERY_CODES = 10
 
-# Log-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures for one account, or
-# from one address, both are refused for LOGIN_COOLOFF_MINUTES.
+# Log-in throttling (django-axes and accounts/lockouts.py): LOGIN_FAILURE_LIMIT failures
+# for one account from one address lock that account at that address only; failures for
+# one account from everywhere (LOGIN_ACCOUNT_FAILURE_LIMIT) hold it at addresses it has
+# not logged in from; failures from one address over any accounts
+# (LOGIN_ADDRESS_FAILURE_LIMIT) lock that address. Each lock lasts LOGIN_COOLOFF_MINUTES
+# from the failure that set it: attempts during a lock are refused without being counted.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=20)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"
