@@ -87,15 +87,22 @@ def content_version() -> str | None:
     if entry is _DOWN:
         return None
     now = time.time()
+    if isinstance(entry, tuple) and len(entry) == 4 and now < entry[2]:
+        version, token, until, recheck_at = entry
+        if now < recheck_at:
+            return version
+        try:
+            same = stored_token() == token
+        except DatabaseError as exc:
+            # Nothing can change while the database is down: readers keep the pages
+            # cached before the outage, and it is asked again in RECHECK_SECONDS.
+            logger.warning("content version not checked: %s", exc)
+            same = True
+        if same:
+            fresh = (version, token, until, now + RECHECK_SECONDS)
+            cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - now)))
+            return version
     try:
-        if isinstance(entry, tuple) and len(entry) == 4 and now < entry[2]:
-            version, token, until, recheck_at = entry
-            if now < recheck_at:
-                return version
-            if stored_token() == token:
-                fresh = (version, token, until, now + RECHECK_SECONDS)
-                cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - now)))
-                return version
         return _new_version(now)
     except DatabaseError as exc:  # the database is down: serve uncached
         logger.warning("page cache not used: %s", exc)

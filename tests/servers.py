@@ -22,22 +22,27 @@ import tempfile
 import time
 from pathlib import Path
 
+_given: set[int] = set()  # handed out by this process (their servers may not listen yet)
+
 
 def free_port() -> int:
     """A port nothing listens on: from ``FAULT_PORTS`` (``first-last``) when it is set."""
     wanted = os.environ.get("FAULT_PORTS", "")
-    candidates = [0]
+    candidates = [0] * 20
     if wanted:
         first, last = (int(n) for n in wanted.split("-"))
         candidates = list(range(first, last + 1))
     for port in candidates:
+        if port in _given:
+            continue
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             port = probe.getsockname()[1]
-        if not _answers(port):
+        if port not in _given and not _answers(port):
+            _given.add(port)
             return port
     raise RuntimeError(f"no free port in FAULT_PORTS={wanted}")
 
@@ -141,6 +146,11 @@ def _version(path: str) -> int:
     return int(part) if part.isdigit() else 0
 
 
+def _as_server_user() -> list[str]:
+    """PostgreSQL refuses to run as root: as root, run its programs as ``postgres``."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
 class PostgresServer:
     """A PostgreSQL cluster of its own in a temporary folder (trust, user ``postgres``).
 
@@ -153,13 +163,16 @@ class PostgresServer:
         self.folder = Path(tempfile.mkdtemp(prefix=f"postgres-{self.port}-"))
         self.data = self.folder / "data"
         self.sockets = self.folder / "sockets"
+        self.sockets.mkdir()
         self.pid: int | None = None
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres")
+            shutil.chown(self.sockets, "postgres")
         subprocess.run(
-            [postgres_program("initdb"), "-D", str(self.data), "-U", "postgres",
-             "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+            [*_as_server_user(), postgres_program("initdb"), "-D", str(self.data),
+             "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
             check=True, capture_output=True,
         )  # fmt: skip
-        self.sockets.mkdir()
 
     def url(self, database: str = "postgres") -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
@@ -170,7 +183,7 @@ class PostgresServer:
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         subprocess.run(
-            [postgres_program("pg_ctl"), "-D", str(self.data), "-o", options,
+            [*_as_server_user(), postgres_program("pg_ctl"), "-D", str(self.data), "-o", options,
              "-l", str(self.folder / "postgres.log"), "-w", "-t", "30", "start"],
             check=True, capture_output=True,
         )  # fmt: skip

@@ -1,10 +1,14 @@
 """When something breaks, readers get a calm page; the details go to the log only."""
 
+import datetime as dt
 import logging
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
+from public.pagecache import RECHECK_SECONDS
 from public.views import home, search
 from tests.factories import make_article
 
@@ -99,3 +103,15 @@ def test_a_bug_in_search_is_a_500_in_the_log_not_a_404(reader, db, monkeypatch, 
         response = reader.get("/tim-kiem/", {"q": "tuan tra"})
     assert response.status_code == 500
     assert any(r.exc_info and "a bug" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_readers_keep_the_pages_cached_before_a_database_outage(reader, database):
+    article = make_article(title="Tuần tra đêm giữ bình yên khu phố")
+    assert reader.get(article.get_absolute_url()).status_code == 200  # now cached
+    database.stop()
+    later = timezone.now() + dt.timedelta(seconds=RECHECK_SECONDS + 1)
+    with time_machine.travel(later):  # past the version's next check against the database
+        response = reader.get(article.get_absolute_url())
+        assert response.status_code == 200
+        assert article.title in response.content.decode()
+        assert reader.get("/chuyen-muc/khong-co/").status_code == 503  # not cached: 503

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseNotFound
 from django.test.utils import CaptureQueriesContext
@@ -163,3 +164,12 @@ def test_page_parts_made_while_the_database_failed_are_not_kept(rf, database):
     database.restore()
     parts = cached_parts(anonymous_request(rf), "test", "", make)
     assert parts == {"main": "Tuần tra đêm giữ bình yên khu phố"}
+
+
+def test_a_new_content_version_on_demand_retires_every_cached_page(client, article):
+    """``manage.py new_content_version``: after a restore, or rows changed past the site."""
+    client.get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(title="Sửa thẳng trong cơ sở dữ liệu")
+    assert "Sửa thẳng" not in client.get(article.get_absolute_url()).content.decode()
+    call_command("new_content_version", verbosity=0)
+    assert "Sửa thẳng" in client.get(article.get_absolute_url()).content.decode()
