@@ -29,6 +29,7 @@ import datetime as dt
 import hmac
 import logging
 import time
+from smtplib import SMTPException
 
 from axes.backends import AxesStandaloneBackend
 from axes.exceptions import AxesBackendPermissionDenied
@@ -179,6 +180,13 @@ def unlock_link_send(*, username: str, request: HttpRequest) -> None:
     token = signing.dumps(user.pk, salt=_LINK_SALT)
     link = request.build_absolute_uri(reverse("admin:unlock-link", args=[token]))
     minutes = UNLOCK_LINK_SECONDS // 60
+    try:
+        _send_link(user, username=username, link=link, minutes=minutes)
+    except (OSError, SMTPException) as exc:  # the page still answers; the log says why
+        logger.error("unlock link for %s not sent: %s", username, exc)
+
+
+def _send_link(user: User, *, username: str, link: str, minutes: int) -> None:
     send_mail(
         _("Unlock your log-in at %(site)s") % {"site": settings.SITE_NAME},
         _(

@@ -44,7 +44,7 @@ def _readable(parse, text: str | None, cursor, earliest, latest):
 
 def register(sender, connection, **kwargs) -> None:
     """``connection_created``: give a new psycopg2 connection the casters above."""
-    if connection.vendor != "postgresql" or not connection.Database.__name__ == "psycopg2":
+    if connection.vendor != "postgresql" or connection.Database.__name__ != "psycopg2":
         return
     extensions = connection.Database.extensions
     naive = (EARLIEST_READABLE.replace(tzinfo=None), LATEST_READABLE.replace(tzinfo=None))

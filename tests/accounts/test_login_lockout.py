@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import lockouts
 from accounts.models import User
 from accounts.roles import Role, group_of
 from tests.accounts.test_two_factor import app_code
@@ -303,3 +304,15 @@ def test_the_client_address_behind_trusted_proxies(rf, settings, proxies, forwar
     settings.TRUSTED_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+def test_the_unlock_page_answers_when_mail_cannot_be_sent(client, editor, admin_url, monkeypatch):
+    def no_mail_server(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP server down")
+
+    editor.email = "bientap@congan.example.vn"
+    editor.save()
+    monkeypatch.setattr(lockouts, "send_mail", no_mail_server)
+    response = client.post(f"{admin_url}mo-khoa/", {"action": "mail", "username": "bientap"})
+    assert response.status_code == 200
+    assert "đã được gửi" in response.content.decode()  # the same answer as ever
