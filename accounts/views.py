@@ -209,8 +209,13 @@ def unlock(request: HttpRequest) -> HttpResponse:
     recovery code), or by a link sent to their e-mail address."""
     initial = {"username": request.GET.get("u", "")[:150]}
     action = request.POST.get("action")
-    code_form = UnlockCodeForm(request.POST if action == "code" else None, initial=initial)
-    mail_form = UnlockMailForm(request.POST if action == "mail" else None, initial=initial)
+    # Two forms on one page: their own ids (the names stay, "action" tells them apart).
+    code_form = UnlockCodeForm(
+        request.POST if action == "code" else None, initial=initial, auto_id="code_%s"
+    )
+    mail_form = UnlockMailForm(
+        request.POST if action == "mail" else None, initial=initial, auto_id="mail_%s"
+    )
     mail_sent = False
     if action == "code" and code_form.is_valid():
         data = code_form.cleaned_data
