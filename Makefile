@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench
+.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench faults
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ test-pg: $(STAMP)
 ## make test-browser: only the tests that drive headless Chromium (on PostgreSQL, DATABASE_URL)
 test-browser: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+## make faults: stop and freeze Redis, stop PostgreSQL, restore a backup… under a running site
+## (gunicorn, PostgreSQL and Redis of its own) and print what readers and staff got
+faults: $(STAMP)
+	$(BIN)/python scripts/faults.py
 
 ## make bench-images: photo upload time/memory (24 MP) and the admin library page (10.000 photos)
 bench-images: $(STAMP)
@@ -81,9 +86,10 @@ backup: $(STAMP)
 restore: $(STAMP)
 	$(BIN)/python scripts/backup.py restore $(or $(FROM),$(shell ls -d $(BACKUP_DIR)/*/ 2>/dev/null | sort | tail -n 1))
 
-## make audit: known vulnerabilities in the locked runtime dependencies (pip-audit)
+## make audit [STRICT=1]: known vulnerabilities in the locked runtime dependencies (pip-audit);
+## ends with "not audited: N of M packages"; STRICT=1 also fails when N is not 0
 audit: $(STAMP)
-	$(BIN)/python .ci/audit.py requirements.lock
+	$(BIN)/python .ci/audit.py requirements.lock $(if $(STRICT),--require-all)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

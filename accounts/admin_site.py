@@ -23,5 +23,7 @@ class NewsroomAdminSite(admin.AdminSite):
                 views.recovery_codes_renew,
                 name="two-factor-recovery-codes",
             ),
+            path("mo-khoa/", views.unlock, name="unlock"),
+            path("mo-khoa/<str:token>/", views.unlock_link, name="unlock-link"),
             *super().get_urls(),
         ]

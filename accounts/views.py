@@ -1,4 +1,5 @@
-"""Staff security pages: the code after the password, enrolment, recovery codes, lock-out."""
+"""Staff security pages: the code after the password, enrolment, recovery codes, lock-out
+and unlocking (``accounts/lockouts.py``)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from accounts import two_factor
+from accounts import lockouts, two_factor
 
 
 class CodeForm(forms.Form):
@@ -165,18 +166,87 @@ def recovery_codes_renew(request: HttpRequest) -> HttpResponse:
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
-    """django-axes' answer once an account or an address is locked out (HTTP 429)."""
+    """django-axes' answer once a log-in is refused by a lock (HTTP 429): which lock, for
+    how long, and the way for the account's owner to lift it now."""
     minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    reason = getattr(request, "lockout_reason", "") or "account_here"
+    username = (credentials or {}).get("username") or request.POST.get("username") or ""
+    unlock_url = reverse("admin:unlock") + (f"?{urlencode({'u': username})}" if username else "")
     html = render_to_string(
         "accounts/locked_out.html",
         {
             "site_name": settings.SITE_NAME,
             "title": _("Log-in temporarily locked"),
+            "reason": reason,
             "failure_limit": settings.AXES_FAILURE_LIMIT,
             "cooloff_minutes": minutes,
+            "unlock_url": unlock_url,
         },
     )
     response = HttpResponse(html, status=429, content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-store"
     response["Retry-After"] = str(minutes * 60)
     return response
+
+
+class UnlockCodeForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Username"), max_length=150)
+    code = forms.CharField(
+        label=gettext_lazy("Code from the app, or a recovery code"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+    )
+
+
+class UnlockMailForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Username"), max_length=150)
+
+
+@sensitive_post_parameters("code")
+@never_cache
+def unlock(request: HttpRequest) -> HttpResponse:
+    """The account's owner lifts the locks on it: with a code (authenticator app or
+    recovery code), or by a link sent to their e-mail address."""
+    initial = {"username": request.GET.get("u", "")[:150]}
+    action = request.POST.get("action")
+    # Two forms on one page: their own ids (the names stay, "action" tells them apart).
+    code_form = UnlockCodeForm(
+        request.POST if action == "code" else None, initial=initial, auto_id="code_%s"
+    )
+    mail_form = UnlockMailForm(
+        request.POST if action == "mail" else None, initial=initial, auto_id="mail_%s"
+    )
+    mail_sent = False
+    if action == "code" and code_form.is_valid():
+        data = code_form.cleaned_data
+        if lockouts.unlock_with_code(username=data["username"], code=data["code"]):
+            return _render(request, "accounts/unlocked.html", _("Log-in unlocked"), ok=True)
+        code_form.add_error(
+            "code",
+            _(
+                "That code did not unlock the account: check it (a new code shows every 30 "
+                "seconds), or ask for a link by e-mail."
+            ),
+        )
+    if action == "mail" and mail_form.is_valid():
+        lockouts.unlock_link_send(username=mail_form.cleaned_data["username"], request=request)
+        mail_sent = True
+    return _render(
+        request,
+        "accounts/unlock.html",
+        _("Unlock your log-in"),
+        code_form=code_form,
+        mail_form=mail_form,
+        mail_sent=mail_sent,
+        link_minutes=lockouts.UNLOCK_LINK_SECONDS // 60,
+    )
+
+
+@never_cache
+def unlock_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link of the unlock e-mail: a button (a mail scanner opening the link changes
+    nothing), which lifts the locks."""
+    if request.method == "POST":
+        user = lockouts.unlock_with_link(token)
+        return _render(request, "accounts/unlocked.html", _("Log-in unlocked"), ok=bool(user))
+    return _render(request, "accounts/unlock_link.html", _("Unlock your log-in"))

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, EditPresence, Transition
 from publishing import workflow
-from publishing.models import Action
+from publishing.models import Action, validate_publication_time
 
 Status = Article.Status
 
@@ -167,6 +167,7 @@ def article_import(
     refusal = import_refusal(article=article, by=by, force=force)
     if refusal:
         raise ValidationError(refusal)
+    validate_publication_time(published_at)  # whoever calls: the importer, an API
     created = article.pk is None
     previous = Status.DRAFT if created else article.status
     target = status if created or status == Status.PUBLISHED else previous

@@ -9,7 +9,7 @@ import logging
 import sys
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, ProgrammingError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -17,6 +17,10 @@ logger = logging.getLogger(__name__)
 
 # Seconds a client (or a crawler) is asked to wait before trying again.
 DATABASE_RETRY_AFTER = 30
+# PostgreSQL's codes for "no such table" and "no such schema": the schema is being
+# restored (``make restore`` drops it, then loads the backup in one transaction) or the
+# site runs before ``migrate``. Maintenance, not a bug.
+SCHEMA_MISSING = {"42P01", "3F000"}
 
 
 def static_page(template_name: str, *, status: int, **context) -> HttpResponse:
@@ -32,14 +36,23 @@ def database_unavailable() -> HttpResponse:
     return response
 
 
+def is_database_unavailable(exception: BaseException | None) -> bool:
+    """A lost connection, or tables that are not there (a restore under way)."""
+    if isinstance(exception, OperationalError | InterfaceError):
+        return True
+    code = getattr(exception.__cause__, "pgcode", None) if exception is not None else None
+    return isinstance(exception, ProgrammingError) and code in SCHEMA_MISSING
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: a lost database connection is a 503 "back soon", anything else a 500.
+    """handler500: a lost database connection or a schema being restored is a 503 "back
+    soon", anything else a 500.
 
     Django calls this while handling the exception, so ``sys.exc_info()`` names it,
     wherever it was raised (a view, a template, a middleware).
     """
     exception = sys.exc_info()[1]
-    if isinstance(exception, OperationalError | InterfaceError):
+    if is_database_unavailable(exception):
         logger.error("database unavailable: %s", exception)
         return database_unavailable()
     return static_page("500.html", status=500)

@@ -21,6 +21,7 @@ from newsroom.public_input import (
     has_control_characters,
     is_valid_page,
 )
+from public.cache_breaker import CacheSkipped
 
 logger = logging.getLogger(__name__)
 
@@ -178,6 +179,8 @@ class RateLimitMiddleware:
         try:
             cache.add(key, 0, timeout=period + 5)
             count = cache.incr(key)
+        except CacheSkipped:  # the breaker keeps a failing cache skipped: said once already
+            return 0
         except Exception as exc:  # the cache is down or evicted the key: let it through
             logger.warning("rate limit not applied: %s", exc)
             return 0

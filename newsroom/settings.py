@@ -144,16 +144,23 @@ if _cache_url:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="newsroom"))
+# What a redis:// cache is given: a quarter of a second to connect or answer, and the
+# circuit breaker (public/cache_breaker.py): after a failure the cache is skipped for
+# CACHE_BREAKER_SECONDS and pages come from the database at full speed.
+REDIS_CACHE_OPTIONS = {
+    "SOCKET_CONNECT_TIMEOUT": 0.25,
+    "SOCKET_TIMEOUT": 0.25,
+    "CONNECTION_FACTORY": "public.cache_breaker.BreakerConnectionFactory",
+}
+CACHE_BREAKER_SECONDS = env.int("CACHE_BREAKER_SECONDS", default=5)
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # Fail fast when Redis is gone: the health check must answer within a second.
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
-    )
+    CACHES["default"].setdefault("OPTIONS", {}).update(REDIS_CACHE_OPTIONS)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # django-axes first: it refuses a locked-out account or address before the password is tried.
-    "axes.backends.AxesStandaloneBackend",
+    # The lock-outs first (django-axes' and ours, accounts/lockouts.py): a locked log-in is
+    # refused before the password is tried.
+    "accounts.lockouts.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Argon2id for new passwords; older hashes still verify and are upgraded at the next login.
@@ -197,11 +204,18 @@ OTP_TOTP_ISSUER = SITE_NAME
 # Recovery codes given at enrolment (django-otp static tokens, each works once).
 TWO_FACTOR_RECOVERY_CODES = 10
 
-# Log-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failures for one account, or
-# from one address, both are refused for LOGIN_COOLOFF_MINUTES.
+# Log-in throttling (django-axes and accounts/lockouts.py): LOGIN_FAILURE_LIMIT failures
+# for one account from one address lock that account at that address only; failures for
+# one account from everywhere (LOGIN_ACCOUNT_FAILURE_LIMIT) hold it at addresses it has
+# not logged in from; failures from one address over any accounts
+# (LOGIN_ADDRESS_FAILURE_LIMIT) lock that address. Each lock lasts LOGIN_COOLOFF_MINUTES
+# from the failure that set it: attempts during a lock are refused without being counted.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=20)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip"

@@ -1,24 +1,24 @@
 """The ways to report a crime that every article page shows (``reporting.Channel``), kept
-in the cache until a channel changes (``public/signals.py``)."""
+under the content version like the menu: a channel saved starts a new version
+(``public/signals.py``), so a corrected phone number shows at once."""
 
 from __future__ import annotations
 
 from django.core.cache import cache
 
-from public.pagecache import cache_call
+from public.pagecache import cache_call, content_version, part_key
 from reporting.models import Channel
 
-CACHE_KEY = "site:reporting-contacts"
+CONTACTS_SECONDS = 3600
 
 
 def featured_channels() -> list[Channel]:
     """The contacts of the box beside every article (113, the duty desk), in order."""
-    channels = cache_call(cache.get, CACHE_KEY)
+    version = content_version()
+    key = part_key("contacts", version, "") if version else None
+    channels = cache_call(cache.get, key) if key else None
     if channels is None:
         channels = list(Channel.objects.shown().filter(featured=True)[:4])
-        cache_call(cache.set, CACHE_KEY, channels, 3600)
+        if key:
+            cache_call(cache.set, key, channels, CONTACTS_SECONDS)
     return channels
-
-
-def forget() -> None:
-    cache_call(cache.delete, CACHE_KEY)

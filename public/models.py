@@ -40,3 +40,24 @@ class MostRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.article_id} ({self.views})"
+
+
+class ContentVersion(models.Model):
+    """One row: a token that changes whenever what the public site shows changes.
+
+    The page cache's content version lives in the cache (``public/pagecache.py``) and is
+    deleted at each change; when the cache cannot be reached at that moment, the change
+    would be lost to readers once the cache returns with the old version. This row is
+    the change's durable trace: it is written after each commit that changed what readers
+    see, and the cached version is checked against it every few seconds.
+    """
+
+    token = models.CharField(_("token"), max_length=32)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self) -> str:
+        return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -1,34 +1,37 @@
-"""The menu (top-level sections in order, each with its sub-sections, cached until one
-changes) and the site's header and footer that show it."""
+"""The menu (top-level sections in order, each with its sub-sections, cached under the
+content version) and the site's header and footer that show it."""
 
 from django.core.cache import cache
 from django.http import HttpRequest
 
 from articles.models import Section
-from public.pagecache import cache_call, cached_parts
+from public.pagecache import cache_call, cached_parts, content_version, part_key
 from public.templating import render_part
 
-CACHE_KEY = "site:nav-sections"
+MENU_SECONDS = 600
 
 
 def navigation(request: HttpRequest | None = None) -> list[Section]:
-    """Top-level sections in menu order, each with ``subsections`` (looked up once a request)."""
+    """Top-level sections in menu order, each with ``subsections`` (looked up once a request).
+
+    Kept under the content version, like pages: a section saved, added or moved, a
+    restore, starts a new one, so the menu never lists a section that is gone.
+    """
     if request is not None:
         if not hasattr(request, "_navigation"):
             request._navigation = navigation()
         return request._navigation
-    sections = cache_call(cache.get, CACHE_KEY)
+    version = content_version()
+    key = part_key("menu", version, "") if version else None
+    sections = cache_call(cache.get, key) if key else None
     if sections is None:
         every = list(Section.objects.all())
         sections = [s for s in every if s.parent_id is None]
         for section in sections:
             section.subsections = [s for s in every if s.parent_id == section.pk]
-        cache_call(cache.set, CACHE_KEY, sections, 600)
+        if key:
+            cache_call(cache.set, key, sections, MENU_SECONDS)
     return sections
-
-
-def forget() -> None:
-    cache_call(cache.delete, CACHE_KEY)
 
 
 def site_parts(request: HttpRequest, *, nav_current: str = "") -> dict:

@@ -16,7 +16,14 @@ Two layers, both Django's cache framework with versioned keys:
 Staff never get or store anything cached (they see previews, and pages must show their
 edits at once): a request with a logged-in user skips both layers and is marked
 ``Cache-Control: private``. A cache that does not answer is skipped: pages then come
-from the database, slower but whole.
+from the database, slower but whole (``public/cache_breaker.py`` makes that fast).
+
+Faults. A change made while the cache cannot be reached is not lost: each commit that
+changes what readers see also writes a new token in the database (``ContentVersion``),
+and the cached version is checked against it every ``RECHECK_SECONDS``, so a cache that
+comes back holding the old version keeps it at most that long. Nothing made in a request
+during which the database failed is stored (a page or a part made of what the database
+did not say, e.g. a 404 from a failed lookup, would outlive the outage).
 """
 
 from __future__ import annotations
@@ -29,13 +36,15 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from articles.models import Article
 from notices.models import WantedNotice
+from public.cache_breaker import CacheSkipped
+from public.models import ContentVersion
 from questions.models import Question
 
 logger = logging.getLogger(__name__)
@@ -47,53 +56,103 @@ _KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag", "Lo
 _CACHEABLE_STATUS = {200, 301, 404, 410}
 # The version is re-checked at least this often even with nothing scheduled.
 _MAX_VERSION_SECONDS = 3600
+# The cached version is compared with the database's token this often: the longest a
+# cache that missed a change (it was down at that moment) keeps showing the old pages.
+RECHECK_SECONDS = 5
+_DOWN = object()
 
 
-def cache_call(method, *args):
-    """A call to the cache that answers None when the cache is down.
+def cache_call(method, *args, failed=None):
+    """A call to the cache that answers ``failed`` (None) when the cache is down.
 
     What is cached can always be made again: a dead Redis slows pages, never breaks them.
+    While the circuit breaker keeps the cache skipped, nothing is logged per call.
     """
     try:
         return method(*args)
+    except CacheSkipped:
+        return failed
     except Exception as exc:
         logger.warning("cache not used: %s", exc)
-        return None
+        return failed
 
 
 def content_version() -> str | None:
     """The current content version; None when the cache or the database does not answer
-    (then nothing is cached, and the page itself says what is wrong)."""
+    (then nothing is cached, and the page itself says what is wrong).
+
+    The cached entry is ``(version, token, until, recheck_at)``: the version pages are
+    stored under, the database's token it was made at, when the next scheduled item
+    appears, and when to compare the token again.
+    """
+    entry = cache_call(cache.get, VERSION_KEY, failed=_DOWN)
+    if entry is _DOWN:
+        return None
+    now = time.time()
+    if isinstance(entry, tuple) and len(entry) == 4 and now < entry[2]:
+        version, token, until, recheck_at = entry
+        if now < recheck_at:
+            return version
+        try:
+            same = stored_token() == token
+        except DatabaseError as exc:
+            # Nothing can change while the database is down: readers keep the pages
+            # cached before the outage, and it is asked again in RECHECK_SECONDS.
+            logger.warning("content version not checked: %s", exc)
+            same = True
+        if same:
+            fresh = (version, token, until, now + RECHECK_SECONDS)
+            cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - now)))
+            return version
     try:
-        entry = cache.get(VERSION_KEY)
-        if entry is not None and time.time() < entry[1]:
-            return entry[0]
-        return _new_version()
-    except Exception as exc:  # Redis or the database is down: serve uncached
+        return _new_version(now)
+    except DatabaseError as exc:  # the database is down: serve uncached
         logger.warning("page cache not used: %s", exc)
         return None
 
 
-def _new_version() -> str:
-    until = time.time() + _MAX_VERSION_SECONDS
+def _new_version(now: float) -> str:
+    token = stored_token()
+    until = now + _MAX_VERSION_SECONDS
     for model in (Article, WantedNotice, Question):  # what may be scheduled
         upcoming = model.objects.next_scheduled_at()
         if upcoming is not None:
             until = min(until, upcoming.timestamp())
     version = f"{time.time_ns():x}{secrets.token_hex(3)}"  # unique even at a frozen clock
-    cache.set(VERSION_KEY, (version, until), timeout=_MAX_VERSION_SECONDS)
+    entry = (version, token, until, now + RECHECK_SECONDS)
+    cache_call(cache.set, VERSION_KEY, entry, max(1, int(until - now)))
     return version
+
+
+def stored_token() -> str | None:
+    return ContentVersion.objects.values_list("token", flat=True).first()
 
 
 def content_changed() -> None:
     """Start a new content version: now, and again once the transaction has committed
-    (or a reader of the old rows meanwhile could store them under the new version)."""
+    (or a reader of the old rows meanwhile could store them under the new version),
+    when the database's token changes too (the trace a missed deletion cannot lose)."""
     _forget()
-    transaction.on_commit(_forget)
+    transaction.on_commit(record_change, robust=True)
+
+
+def record_change() -> None:
+    """A new token in the database, then the cached version forgotten. Also run after a
+    restore (``scripts/backup.py``): the restored rows are a change like any other."""
+    changed = {"token": secrets.token_hex(8), "changed_at": timezone.now()}
+    if not ContentVersion.objects.filter(pk=1).update(**changed):
+        ContentVersion.objects.update_or_create(pk=1, defaults=changed)
+    _forget()
 
 
 def _forget() -> None:
     cache_call(cache.delete, VERSION_KEY)
+
+
+def database_failed() -> bool:
+    """Whether a query failed in this request: Django marks the connection until it next
+    commits, rolls back or is checked at the start of a request."""
+    return any(c.errors_occurred for c in connections.all(initialized_only=True))
 
 
 def reader_version(request: HttpRequest | None) -> str | None:
@@ -138,7 +197,8 @@ def cached_parts(request: HttpRequest, kind: str, vary: str, make: Callable[[], 
     parts = cache_call(cache.get, key)
     if parts is None:
         parts = make()
-        cache_call(cache.set, key, parts, settings.FRAGMENT_CACHE_SECONDS)
+        if not database_failed():
+            cache_call(cache.set, key, parts, settings.FRAGMENT_CACHE_SECONDS)
     return parts
 
 
@@ -196,6 +256,7 @@ class PublicPageCacheMiddleware:
             and not response.cookies
             and "private" not in directives
             and not {"no-store", "no-cache", "max-age=0"} & directives
+            and not database_failed()
         )
 
     @staticmethod

@@ -12,26 +12,34 @@ any other cache (development, tests) it is a counter in the process's memory.
 The flush runs at most once a minute from a request (``VIEWS_FLUSH_SECONDS``, 0 = never),
 so "most read" is right within a minute or two with no cron job; ``manage.py flush_views``
 does the same on demand.
+
+A beacon never fails a reader: while Redis does not answer, its view goes to the
+worker's memory and is written with the next flush that worker makes once Redis is back
+(a worker restarted meanwhile loses the views it kept); a flush that fails is logged and
+tried again later.
 """
 
 from __future__ import annotations
 
 import collections
 import datetime as dt
+import logging
 import threading
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import models, transaction
+from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 from django_redis import get_redis_connection
+from redis.exceptions import RedisError
 
 from articles.models import Article
 from articles.querysets import ArticleQuerySet
 from public.models import DailyViews, MostRead
 from public.pagecache import cache_call, content_version, part_key
 
+logger = logging.getLogger(__name__)
 FLUSH_LOCK_KEY = "views:flush-lock"  # at most one flush from requests per interval
 RUNNING_KEY = "views:flush-running"  # at most one flush at a time
 
@@ -112,26 +120,38 @@ def article_id_from_token(token: str) -> int | None:
 
 def record_view(article_id: int) -> None:
     """Count one view of the article ``article_id`` today; flush now and then."""
-    buffer().add(article_id, timezone.localdate())
+    day = timezone.localdate()
+    try:
+        buffer().add(article_id, day)
+    except (RedisError, OSError):  # Redis is down: kept here until it answers again
+        _local.add(article_id, day)
     interval = settings.VIEWS_FLUSH_SECONDS
-    if interval and cache.add(FLUSH_LOCK_KEY, 1, timeout=interval):
-        flush_views()
+    if interval and cache_call(cache.add, FLUSH_LOCK_KEY, 1, interval):
+        try:
+            flush_views()
+        except (DatabaseError, RedisError, OSError) as exc:  # the view itself is counted
+            logger.warning("page views not flushed, kept for the next flush: %s", exc)
 
 
 def flush_views() -> int:
-    """Move buffered views into the database; returns how many views were written."""
-    if not cache.add(RUNNING_KEY, 1, timeout=300):
+    """Move buffered views into the database; returns how many views were written.
+
+    Views a worker kept in its memory while Redis was down are written with its batch.
+    """
+    if not cache_call(cache.add, RUNNING_KEY, 1, 300):
         return 0
     try:
         store = buffer()
         counts = store.take()
+        kept = _local.take() if store is not _local else {}
+        for key, n in kept.items():
+            counts[key] = counts.get(key, 0) + n
         written = 0
         if counts:
             try:
                 written = _write(counts)
             except Exception:
-                if isinstance(store, LocalBuffer):
-                    store.put_back(counts)
+                _local.put_back(counts if store is _local else kept)
                 raise  # a Redis batch stays in its "flushing" hash for the next run
         if isinstance(store, RedisBuffer):
             store.done()
@@ -139,7 +159,7 @@ def flush_views() -> int:
             rank_most_read()
         return written
     finally:
-        cache.delete(RUNNING_KEY)
+        cache_call(cache.delete, RUNNING_KEY)
 
 
 @transaction.atomic

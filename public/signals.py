@@ -10,7 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from articles.models import Article, Author, Byline, Campaign, GalleryItem, Method, Section, Tag
 from notices.models import NoticePhoto, Offence, WantedNotice, Withdrawal
 from photos.models import Image
-from public import contacts, navigation, pagecache
+from public import pagecache
 from questions.models import Question, Topic
 from reporting.models import Channel
 
@@ -25,25 +25,9 @@ def content_changed(sender, raw: bool = False, **kwargs) -> None:
         pagecache.content_changed()
 
 
-def section_changed(sender, raw: bool = False, **kwargs) -> None:
-    """The menu is cached on its own: a renamed, added or moved section shows at once."""
-    if not raw:
-        navigation.forget()
-
-
-def channel_changed(sender, raw: bool = False, **kwargs) -> None:
-    """The contacts beside every article are cached on their own, like the menu."""
-    if not raw:
-        contacts.forget()
-
-
 def connect() -> None:
     for model in SHOWN:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"public-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"public-{model.__name__}")
     for through in (Article.tags.through, Article.campaigns.through, Article.methods.through):
         m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"public-{through}")
-    post_save.connect(channel_changed, sender=Channel, dispatch_uid="public-contacts")
-    post_delete.connect(channel_changed, sender=Channel, dispatch_uid="public-contacts")
-    post_save.connect(section_changed, sender=Section, dispatch_uid="public-menu")
-    post_delete.connect(section_changed, sender=Section, dispatch_uid="public-menu")

@@ -6,6 +6,13 @@ only when it is published **and** its time has come. The rule is written once, h
 a query (``PublishableQuerySet.published()``) and mirrored on the instance
 (``is_published()``); ``tests/publishing/test_rule.py`` holds the two to the same answer.
 A scheduled item (published, time in the future) appears at its minute by itself.
+
+A publication time outside ``EARLIEST``–``LATEST`` is refused at every door (the model
+field's validator: the admin's form, the importer, ``article_import``). A row that holds
+one anyway (written by hand in the database, or restored from an old dump) is neither
+published nor scheduled: readers never see it, and it never becomes the "next scheduled"
+moment the page cache waits for; staff see it in the desk and correct it
+(``publishing/stored_times.py`` makes such a time readable at all).
 """
 
 from __future__ import annotations
@@ -58,12 +65,16 @@ class Action(models.TextChoices):
 
 def published_rule(at: dt.datetime | None = None) -> models.Q:
     """Published, and its publication time has come (at ``at``, by default now)."""
-    return models.Q(status=Status.PUBLISHED, published_at__lte=at or timezone.now())
+    return models.Q(
+        status=Status.PUBLISHED, published_at__gte=EARLIEST, published_at__lte=at or timezone.now()
+    )
 
 
 def scheduled_rule(at: dt.datetime | None = None) -> models.Q:
     """Published, with a publication time still to come: it appears at that minute."""
-    return models.Q(status=Status.PUBLISHED, published_at__gt=at or timezone.now())
+    return models.Q(
+        status=Status.PUBLISHED, published_at__gt=at or timezone.now(), published_at__lt=LATEST
+    )
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -112,7 +123,7 @@ class Publishable(models.Model):
         return (
             self.status == Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= (at or timezone.now())
+            and EARLIEST <= self.published_at <= (at or timezone.now())
         )
 
     is_published.boolean = True  # type: ignore[attr-defined]
@@ -123,7 +134,7 @@ class Publishable(models.Model):
         return (
             self.status == Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at > (at or timezone.now())
+            and (at or timezone.now()) < self.published_at < LATEST
         )
 
 

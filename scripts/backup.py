@@ -12,7 +12,10 @@ A backup is one folder, ``<to>/<YYYYmmdd-HHMMSS>/``, holding
 - ``manifest.json``: when, what, and the SHA-256 of both files, checked before a restore.
 
 Restore WIPES the database (the whole ``public`` schema) and MEDIA_ROOT, then loads the
-backup. It asks for the database name to be typed unless ``--yes`` is given.
+backup. It asks for the database name to be typed unless ``--yes`` is given. While it
+runs, the site answers 503 with Retry-After (its tables are missing: newsroom/errors.py);
+once done it starts a new content version, so that no cached page or menu of the old
+database is shown again.
 Connection details come from the same settings as the site (DATABASE_URL, MEDIA_ROOT).
 PostgreSQL needs ``pg_dump``/``pg_restore`` of the server's major version or newer.
 """
@@ -178,7 +181,21 @@ def restore(folder: Path, *, yes: bool) -> None:
             child.unlink()
     with tarfile.open(archive, "r:gz") as tar:
         tar.extractall(media, filter="data")
+    start_new_content_version()
     print(f"Restored {folder} into database {db['NAME']!r} and {media}")
+
+
+def start_new_content_version() -> None:
+    """The caches hold pages, parts and menus made from the database before the restore:
+    a new content version (in the database, and the cached one forgotten) retires them."""
+    from django.db import DatabaseError
+
+    from public.pagecache import record_change
+
+    try:
+        record_change()
+    except DatabaseError as exc:  # a backup from before the content version existed
+        print(f"warning: content version not renewed ({exc}); run migrate", file=sys.stderr)
 
 
 def restore_postgres(db: dict, dump: Path) -> None:

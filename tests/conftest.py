@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.db import connections
+from django.db.utils import ConnectionHandler
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -11,6 +13,7 @@ from PIL import Image as PILImage
 
 from accounts.models import User
 from accounts.roles import Role, group_of
+from tests.servers import RedisServer
 
 # Every persona's password (long enough for the password validators).
 PASSWORD = "mat-khau-rat-dai-123"
@@ -89,6 +92,65 @@ def force_login_passes_the_second_factor(monkeypatch):
             session.save()
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+@pytest.fixture
+def database(transactional_db):
+    """Take the database away (a dead address), and give it back.
+
+    The site's connection wrapper is swapped for one whose settings point at nothing:
+    every query then fails the way it does when PostgreSQL is stopped. ``restore()``
+    points that same wrapper back at the live database, like PostgreSQL coming back.
+    Real commits are needed: the restored connection is a new one.
+    """
+    live = connections["default"]
+    dead_settings = dict(live.settings_dict)
+    if live.vendor == "sqlite":
+        dead_settings["NAME"] = "/nonexistent-folder/newsroom.sqlite3"
+    else:
+        dead_settings.update(HOST="127.0.0.1", PORT="1")
+    wrapper = ConnectionHandler({"default": dead_settings})["default"]
+
+    class Control:
+        def stop(self):
+            connections._connections.default = wrapper
+
+        def restore(self):
+            wrapper.settings_dict.update(
+                {key: live.settings_dict[key] for key in ("NAME", "HOST", "PORT")}
+            )
+
+    yield Control()
+    connections._connections.default = live
+    wrapper.close()
+
+
+@pytest.fixture
+def own_redis(settings):
+    """A Redis of the test's own (``tests/servers.py``) as the site's cache, configured as
+    production configures one; the test may stop, freeze and restart it."""
+    from django_redis.pool import ConnectionFactory
+
+    from public.cache_breaker import breaker
+
+    server = RedisServer().start()
+    original = settings.CACHES
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": server.url,
+            "KEY_PREFIX": "test",
+            "OPTIONS": dict(settings.REDIS_CACHE_OPTIONS),
+        }
+    }
+    breaker.reset()
+    yield server
+    settings.CACHES = original
+    breaker.reset()
+    pool = ConnectionFactory._pools.pop(server.url, None)  # a later server may take the port
+    if pool is not None:
+        pool.disconnect()
+    server.close()
 
 
 @pytest.fixture

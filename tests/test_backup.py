@@ -1,5 +1,6 @@
 """make backup / make restore: back up, lose everything, restore, find it all again."""
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -9,11 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.db import connection
+from django.test import Client
+from django.utils import timezone
 
 from articles.models import Article
 from photos.models import Image
-from tests.factories import jpeg_bytes, make_article, make_image
+from public.models import ContentVersion
+from public.pagecache import RECHECK_SECONDS
+from tests.factories import jpeg_bytes, make_article, make_image, make_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "backup.py"
@@ -119,3 +125,42 @@ def test_a_damaged_backup_is_refused_before_anything_is_wiped(postgres, media_ro
     assert result.returncode == 1
     assert "checksum" in result.stderr
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_a_restore_retires_every_cached_page_and_menu(postgres, media_root, tmp_path, client):
+    make_article(title="Tuần tra đêm giữ bình yên khu phố")
+    result = run("backup", "--to", str(tmp_path / "backups"), media_root=media_root)
+    assert result.returncode == 0, result.stderr
+    (folder,) = (tmp_path / "backups").iterdir()
+    make_section("Chuyên mục lập sau bản sao lưu")
+    assert "Chuyên mục lập sau bản sao lưu" in client.get("/").content.decode()  # cached
+    before = ContentVersion.objects.get().token
+
+    result = run("restore", str(folder), "--yes", media_root=media_root)
+    assert result.returncode == 0, result.stderr
+    connection.close()
+    assert ContentVersion.objects.get().token != before
+    # Each worker's cache sees the new version within RECHECK_SECONDS (this test's cache
+    # is not the restore's: with Redis in production, the restore also forgets it at once).
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=RECHECK_SECONDS)):
+        home = client.get("/").content.decode()
+    assert "Chuyên mục lập sau bản sao lưu" not in home  # the menu of the restored database
+    assert "Tuần tra đêm giữ bình yên khu phố" in home
+
+
+def test_readers_get_a_503_while_a_restore_has_emptied_the_schema(db, settings):
+    """Restore drops the tables, then loads them in one transaction: meanwhile every page
+    is a "back soon" 503 with Retry-After, never a 500."""
+    article = make_article(title="Tuần tra đêm giữ bình yên khu phố")
+    reader = Client(raise_request_exception=False)
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE articles_article RENAME TO articles_article_restoring")
+    try:
+        for url in ["/", article.get_absolute_url(), "/tim-kiem/?q=tuan+tra"]:
+            response = reader.get(url)
+            assert response.status_code == 503, url
+            assert response["Retry-After"] == "30"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE articles_article_restoring RENAME TO articles_article")
+    assert reader.get(article.get_absolute_url()).status_code == 200

@@ -1,13 +1,15 @@
 """When something breaks, readers get a calm page; the details go to the log only."""
 
+import datetime as dt
 import logging
 
 import pytest
-from django.db import connections
-from django.db.utils import ConnectionHandler
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
-from public.views import home
+from public.pagecache import RECHECK_SECONDS
+from public.views import home, search
 from tests.factories import make_article
 
 SECRET_DETAILS = 'SELECT "password" FROM "accounts_user" at /srv/newsroom/articles/views.py'
@@ -33,37 +35,6 @@ def test_a_crash_shows_the_static_500_page_and_logs_the_details(reader, db, monk
         assert leak not in html
     record = next(r for r in caplog.records if r.name == "django.request")
     assert record.exc_info and SECRET_DETAILS in str(record.exc_info[1])
-
-
-@pytest.fixture
-def database(transactional_db):
-    """Take the database away (a dead address), and give it back.
-
-    The site's connection wrapper is swapped for one whose settings point at nothing:
-    every query then fails the way it does when PostgreSQL is stopped. ``restore()``
-    points that same wrapper back at the live database, like PostgreSQL coming back.
-    Real commits are needed: the restored connection is a new one.
-    """
-    live = connections["default"]
-    dead_settings = dict(live.settings_dict)
-    if live.vendor == "sqlite":
-        dead_settings["NAME"] = "/nonexistent-folder/newsroom.sqlite3"
-    else:
-        dead_settings.update(HOST="127.0.0.1", PORT="1")
-    wrapper = ConnectionHandler({"default": dead_settings})["default"]
-
-    class Control:
-        def stop(self):
-            connections._connections.default = wrapper
-
-        def restore(self):
-            wrapper.settings_dict.update(
-                {key: live.settings_dict[key] for key in ("NAME", "HOST", "PORT")}
-            )
-
-    yield Control()
-    connections._connections.default = live
-    wrapper.close()
 
 
 def test_database_down_gives_a_styled_503_and_the_site_recovers_by_itself(reader, database, caplog):
@@ -107,3 +78,40 @@ def test_favicon_ico_leads_to_the_site_icon(client, db):
     response = client.get("/favicon.ico")
     assert (response.status_code, response["Location"]) == (302, "/static/img/favicon.png")
     assert finders.find("img/favicon.png")
+
+
+def test_search_during_a_database_outage_is_a_503_that_is_never_kept(reader, database):
+    article = make_article(title="Tuần tra đêm giữ bình yên khu phố")
+    database.stop()
+    response = reader.get("/tim-kiem/", {"q": "tuan tra"})
+    assert response.status_code == 503  # not a 404 "nothing found"
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    assert "X-Accel-Expires" not in response  # nginx does not keep it either
+    database.restore()
+    response = reader.get("/tim-kiem/", {"q": "tuan tra"})
+    assert response.status_code == 200
+    assert article.title in response.content.decode()
+
+
+def test_a_bug_in_search_is_a_500_in_the_log_not_a_404(reader, db, monkeypatch, caplog):
+    def broken(query):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(search, "find", broken)
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = reader.get("/tim-kiem/", {"q": "tuan tra"})
+    assert response.status_code == 500
+    assert any(r.exc_info and "a bug" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_readers_keep_the_pages_cached_before_a_database_outage(reader, database):
+    article = make_article(title="Tuần tra đêm giữ bình yên khu phố")
+    assert reader.get(article.get_absolute_url()).status_code == 200  # now cached
+    database.stop()
+    later = timezone.now() + dt.timedelta(seconds=RECHECK_SECONDS + 1)
+    with time_machine.travel(later):  # past the version's next check against the database
+        response = reader.get(article.get_absolute_url())
+        assert response.status_code == 200
+        assert article.title in response.content.decode()
+        assert reader.get("/chuyen-muc/khong-co/").status_code == 503  # not cached: 503

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import reversion
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -44,6 +46,17 @@ def status_badge(article: Article) -> str:
         article.status,
         article.get_status_display(),
     )
+
+
+class ArticleChangeList(ChangeList):
+    """Django's list, where a date link at the edge of Python's years (9999, which a time
+    the database holds beyond them is read as) is a bad filter, not a crash."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as exc:  # "year 10000 is out of range"
+            raise IncorrectLookupParameters(exc) from exc
 
 
 def _read_only(field: str) -> str:
@@ -113,6 +126,9 @@ class ArticleAdmin(WorkflowActions, ArticleDeskViews, admin.ModelAdmin):
         js = ["articles/admin/article_form.js"]
 
     # Lists -----------------------------------------------------------------------
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     def get_queryset(self, request):
         queryset = (

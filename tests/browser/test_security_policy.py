@@ -71,7 +71,7 @@ def test_administrator_enrols_a_phone_then_works_in_the_admin_without_csp_violat
 def test_the_verify_page_and_the_lock_out_page_read_well(
     live_server, phone, approver, page_problems, screenshot
 ):
-    TOTPDevice.objects.create(user=approver, name="authenticator", confirmed=True)
+    device = TOTPDevice.objects.create(user=approver, name="authenticator", confirmed=True)
     log_in(phone, live_server, approver, app=False)
     assert "/quan-tri/xac-thuc/" in phone.url
     screenshot(phone, "two-factor-verify-390")
@@ -85,6 +85,15 @@ def test_the_verify_page_and_the_lock_out_page_read_well(
         phone.click("input[type=submit]")
     expect(phone.locator("h1")).to_contain_text("Tạm khóa đăng nhập")
     screenshot(phone, "login-locked-390")
+
+    # The owner lifts the lock with the app's code.
+    phone.click("text=Mở khóa đăng nhập của tôi")
+    expect(phone.locator("#code_username")).to_have_value(approver.username)
+    screenshot(phone, "login-unlock-390")
+    phone.fill("#code_code", app_code(device))
+    phone.click("form:has(#code_code) input[type=submit]")
+    expect(phone.locator("h1")).to_contain_text("Đã mở khóa đăng nhập")
+    screenshot(phone, "login-unlocked-390")
 
 
 def test_public_pages_and_error_pages_have_no_csp_violations(

@@ -4,11 +4,15 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.db import connection
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseNotFound
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
+from public.pagecache import PublicPageCacheMiddleware, cached_parts, content_version
 from tests.factories import make_article, make_section
 
 
@@ -116,3 +120,56 @@ def test_saving_still_works_when_the_cache_is_down(article, monkeypatch):
     article.title = "Vẫn lưu được khi bộ nhớ đệm hỏng"
     article.save()
     assert Article.objects.get(pk=article.pk).title == "Vẫn lưu được khi bộ nhớ đệm hỏng"
+
+
+def anonymous_request(rf, path: str = "/the/tuan-tra/"):
+    request = rf.get(path)
+    request.user = AnonymousUser()
+    return request
+
+
+def titles_or_nothing() -> list[str]:
+    """A lookup that takes a failed query for "nothing there": the mistake the caches
+    must not keep."""
+    try:
+        return list(Article.objects.published().values_list("title", flat=True))
+    except DatabaseError:
+        return []
+
+
+def test_a_404_made_while_the_database_failed_is_not_kept(rf, database):
+    make_article(title="Tuần tra đêm giữ bình yên khu phố")
+
+    def view(request):
+        return HttpResponse("tìm thấy") if titles_or_nothing() else HttpResponseNotFound()
+
+    content_version()  # the version is cached: pages are kept during the outage too
+    database.stop()
+    response = PublicPageCacheMiddleware(view)(anonymous_request(rf))
+    assert response.status_code == 404
+    assert "X-Accel-Expires" not in response  # nginx does not keep it either
+    database.restore()
+    assert PublicPageCacheMiddleware(view)(anonymous_request(rf)).status_code == 200
+
+
+def test_page_parts_made_while_the_database_failed_are_not_kept(rf, database):
+    make_article(title="Tuần tra đêm giữ bình yên khu phố")
+
+    def make() -> dict:
+        return {"main": ", ".join(titles_or_nothing())}
+
+    content_version()
+    database.stop()
+    assert cached_parts(anonymous_request(rf), "test", "", make) == {"main": ""}
+    database.restore()
+    parts = cached_parts(anonymous_request(rf), "test", "", make)
+    assert parts == {"main": "Tuần tra đêm giữ bình yên khu phố"}
+
+
+def test_a_new_content_version_on_demand_retires_every_cached_page(client, article):
+    """``manage.py new_content_version``: after a restore, or rows changed past the site."""
+    client.get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(title="Sửa thẳng trong cơ sở dữ liệu")
+    assert "Sửa thẳng" not in client.get(article.get_absolute_url()).content.decode()
+    call_command("new_content_version", verbosity=0)
+    assert "Sửa thẳng" in client.get(article.get_absolute_url()).content.decode()

@@ -1,0 +1,210 @@
+"""Servers of a test's own, for faults: a Redis to stop, freeze and restart, a PostgreSQL
+cluster to stop and start. Never the shared ones: each listens on 127.0.0.1 on a port
+of its own and is stopped by its PID.
+
+Ports: ``FAULT_PORTS=16300-16349`` keeps them in a range (a shared machine gives each
+engineer one); without it the system picks a free port.
+
+Used by the fault tests (``tests/test_faults_*.py``) and by ``make faults``
+(``scripts/faults.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+_given: set[int] = set()  # handed out by this process (their servers may not listen yet)
+
+
+def free_port() -> int:
+    """A port nothing listens on: from ``FAULT_PORTS`` (``first-last``) when it is set."""
+    wanted = os.environ.get("FAULT_PORTS", "")
+    candidates = [0] * 20
+    if wanted:
+        first, last = (int(n) for n in wanted.split("-"))
+        candidates = list(range(first, last + 1))
+    for port in candidates:
+        if port in _given:
+            continue
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            port = probe.getsockname()[1]
+        if port not in _given and not _answers(port):
+            _given.add(port)
+            return port
+    raise RuntimeError(f"no free port in FAULT_PORTS={wanted}")
+
+
+def _answers(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(0.2)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _wait(condition, *, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{what}: not within {seconds} s")
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+class RedisServer:
+    """``redis-server`` without persistence on a port of its own.
+
+    ``stop()`` and ``start()`` again keep the port (a Redis that restarts); ``freeze()``
+    pauses the process (SIGSTOP): connections are accepted by the kernel and never
+    answered, which is what a Redis stuck on a slow disk or a full swap looks like.
+    """
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"redis-{self.port}-"))
+        self.pid: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> RedisServer:
+        pidfile = self.folder / "redis.pid"
+        pidfile.unlink(missing_ok=True)
+        subprocess.run(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
+             "--save", "", "--appendonly", "no", "--daemonize", "yes",
+             "--pidfile", str(pidfile), "--dir", str(self.folder),
+             "--logfile", str(self.folder / "redis.log")],
+            check=True,
+        )  # fmt: skip
+        _wait(pidfile.exists, seconds=10, what="redis-server's pid file")
+        _wait(lambda: pidfile.read_text().strip().isdigit(), seconds=5, what="its pid")
+        self.pid = int(pidfile.read_text())
+        _wait(lambda: _answers(self.port), seconds=10, what=f"redis on port {self.port}")
+        return self
+
+    def stop(self, *, keep_data: bool = False) -> None:
+        """Stop the process; with ``keep_data`` it starts again with what it held (as a
+        Redis with persistence does after a restart), else empty."""
+        if self.pid is None:
+            return
+        dump = self.folder / "dump.rdb"
+        dump.unlink(missing_ok=True)
+        if keep_data:
+            subprocess.run(
+                ["redis-cli", "-p", str(self.port), "SAVE"], check=True, capture_output=True
+            )
+        pid, self.pid = self.pid, None
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGCONT)  # a frozen process cannot act on SIGTERM
+            os.kill(pid, signal.SIGTERM)
+        _wait(lambda: not _alive(pid), seconds=10, what=f"redis {pid} to stop")
+
+    def freeze(self) -> None:
+        os.kill(self.pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        os.kill(self.pid, signal.SIGCONT)
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def postgres_program(name: str) -> str:
+    """A PostgreSQL server program (initdb, pg_ctl, postgres) of the newest version here."""
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=_version)
+    if found:
+        return found[-1]
+    on_path = shutil.which(name)
+    if on_path is None:
+        raise RuntimeError(f"{name} is not installed (apt-get install postgresql)")
+    return on_path
+
+
+def _version(path: str) -> int:
+    part = Path(path).parent.parent.name
+    return int(part) if part.isdigit() else 0
+
+
+def _as_server_user() -> list[str]:
+    """PostgreSQL refuses to run as root: as root, run its programs as ``postgres``."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+class PostgresServer:
+    """A PostgreSQL cluster of its own in a temporary folder (trust, user ``postgres``).
+
+    ``stop()`` shuts the postmaster down by its PID (SIGINT, a fast shutdown: clients are
+    cut off as in a crash of the database host); ``start()`` brings it back on the port.
+    """
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"postgres-{self.port}-"))
+        self.data = self.folder / "data"
+        self.sockets = self.folder / "sockets"
+        self.sockets.mkdir()
+        self.pid: int | None = None
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres")
+            shutil.chown(self.sockets, "postgres")
+        subprocess.run(
+            [*_as_server_user(), postgres_program("initdb"), "-D", str(self.data),
+             "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+
+    def start(self) -> PostgresServer:
+        options = (
+            f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        subprocess.run(
+            [*_as_server_user(), postgres_program("pg_ctl"), "-D", str(self.data), "-o", options,
+             "-l", str(self.folder / "postgres.log"), "-w", "-t", "30", "start"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        self.pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        return self
+
+    def stop(self) -> None:
+        if self.pid is None:
+            return
+        pid, self.pid = self.pid, None
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGINT)
+        _wait(lambda: not _alive(pid), seconds=30, what=f"postgres {pid} to stop")
+
+    def psql(self, sql: str, database: str = "postgres") -> str:
+        return subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
+             "-v", "ON_ERROR_STOP=1", "-tAc", sql],
+            check=True, capture_output=True, text=True,
+        ).stdout.strip()  # fmt: skip
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
