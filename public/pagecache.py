@@ -37,6 +37,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connections, transaction
+from django.db.models import Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -111,13 +112,12 @@ def content_version() -> str | None:
         return None
 
 
+SCHEDULED = (Article, WantedNotice, Question)  # what may appear at a set time
+
+
 def _new_version(now: float) -> str:
-    token = stored_token()
-    until = now + _MAX_VERSION_SECONDS
-    for model in (Article, WantedNotice, Question):  # what may be scheduled
-        upcoming = model.objects.next_scheduled_at()
-        if upcoming is not None:
-            until = min(until, upcoming.timestamp())
+    token, upcoming = _token_and_upcoming()
+    until = min([now + _MAX_VERSION_SECONDS, *(when.timestamp() for when in upcoming if when)])
     version = f"{time.time_ns():x}{secrets.token_hex(3)}"  # unique even at a frozen clock
     entry = (version, token, until, now + RECHECK_SECONDS)
     cache_call(cache.set, VERSION_KEY, entry, max(1, int(until - now)))
@@ -126,6 +126,21 @@ def _new_version(now: float) -> str:
 
 def stored_token() -> str | None:
     return ContentVersion.objects.values_list("token", flat=True).first()
+
+
+def _token_and_upcoming() -> tuple[str | None, list]:
+    """The database's token and when the next scheduled item of each kind appears, read
+    in one query (a new version costs one round trip, not one per content type)."""
+    upcoming = {
+        f"next_{i}": Subquery(
+            model.objects.scheduled().order_by("published_at").values("published_at")[:1]
+        )
+        for i, model in enumerate(SCHEDULED)
+    }
+    row = ContentVersion.objects.annotate(**upcoming).values("token", *upcoming).first()
+    if row is None:  # no change recorded yet
+        return None, [model.objects.next_scheduled_at() for model in SCHEDULED]
+    return row.pop("token"), list(row.values())
 
 
 def content_changed() -> None:

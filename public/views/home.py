@@ -1,9 +1,10 @@
 """The home page: the headline, featured and latest stories, a block per main section,
-the active campaigns and "most read".
+the latest crime warnings, the active campaigns and "most read".
 
-The page is chosen, then read: the stories of the top, of each section's block and of
-"most read" are picked by id from the newest few hundred published articles (a short walk
-down the publication-time index), and every card is then read in one query.
+The page is chosen, then read: the stories of the top, of each section's block, of the
+warnings' block and of "most read" are picked by id from the newest few hundred published
+articles (a short walk down the publication-time index), and every card is then read in
+one query.
 """
 
 from __future__ import annotations
@@ -51,9 +52,7 @@ def home_parts(request: HttpRequest) -> dict:
         "section_blocks": choice.blocks,
         "most_read": choice.most_read,
         "active_campaigns": list(Campaign.objects.active().select_related("cover")[:4]),
-        "latest_warnings": list(
-            Article.objects.published().warnings().for_cards().latest_first()[:LATEST_WARNINGS]
-        ),
+        "latest_warnings": choice.warnings,
     }
     return {
         "main": render_part("public/home_main.html", context, request),
@@ -76,6 +75,7 @@ class HomeChoice:
     featured_ids: set[int] = field(default_factory=set)
     blocks_ids: dict[int, list[int]] = field(default_factory=dict)  # top section → ids
     most_read_ids: list[int] = field(default_factory=list)
+    warnings_ids: list[int] = field(default_factory=list)
     cards: dict[int, Article] = field(default_factory=dict)
     menu: list[Section] = field(default_factory=list)
 
@@ -83,12 +83,17 @@ class HomeChoice:
     def make(cls, menu: list[Section]) -> HomeChoice:
         choice = cls(menu=menu)
         published = Article.objects.published()
-        recent = list(published.latest_first().values_list("pk", "section_id", "featured")[:RECENT])
-        choice.top = [pk for pk, _section, _featured in recent[:TOP]]
-        choice.featured_ids = {pk for pk, _section, featured in recent[:TOP] if featured}
+        recent = list(
+            published.latest_first().values_list("pk", "section_id", "featured", "kind")[:RECENT]
+        )
+        choice.top = [pk for pk, *_ in recent[:TOP]]
+        choice.featured_ids = {pk for pk, _section, featured, _kind in recent[:TOP] if featured}
         quiet = choice.fill_blocks(recent)
+        choice.warnings_ids = [pk for pk, *_, kind in recent if kind == Article.Kind.WARNING][
+            :LATEST_WARNINGS
+        ]
         choice.most_read_ids = list(MostRead.objects.values_list("article_id", flat=True)[:RANKED])
-        wanted = {*choice.top, *choice.most_read_ids}
+        wanted = {*choice.top, *choice.most_read_ids, *choice.warnings_ids}
         wanted.update(pk for ids in choice.blocks_ids.values() for pk in ids)
         # A section the recent articles do not fill: its newest, from its own index, are
         # read with the other cards.
@@ -100,32 +105,41 @@ class HomeChoice:
             ]
             for s in quiet
         ]
+        # Few warnings lately: the newest ones, from their own index, in the same query.
+        rare_warnings = len(choice.warnings_ids) < LATEST_WARNINGS
+        if rare_warnings:
+            parts.append(published.warnings().latest_first().values("pk")[:LATEST_WARNINGS])
         reading = models.Q(pk__in=wanted) | among(*parts) if parts else models.Q(pk__in=wanted)
         choice.cards = published.filter(reading).for_cards().in_bulk()
         choice.fill_quiet(quiet, shown)
+        if rare_warnings:
+            choice.warnings_ids = [a.pk for a in choice.newest_first if a.is_warning][
+                :LATEST_WARNINGS
+            ]
         return choice
 
-    def fill_blocks(self, recent: list[tuple[int, int, bool]]) -> list[Section]:
+    def fill_blocks(self, recent: list[tuple[int, int, bool, str]]) -> list[Section]:
         """The newest few of each top section (its sub-sections included) among the recent
         articles, the top stories left out; returns the sections they do not fill."""
         shown = self.above_ids()
         self.blocks_ids = {s.pk: [] for s in self.menu}
-        for pk, section_id, _featured in recent:
+        for pk, section_id, _featured, _kind in recent:
             block = self.blocks_ids.get(self.top_of.get(section_id))
             if block is not None and pk not in shown and len(block) < SECTION_BLOCK_SIZE:
                 block.append(pk)
         return [s for s in self.menu if len(self.blocks_ids[s.pk]) < SECTION_BLOCK_SIZE]
 
     def fill_quiet(self, quiet: list[Section], shown: set[int]) -> None:
-        newest_first = sorted(
-            self.cards.values(), key=lambda a: (a.published_at, a.pk), reverse=True
-        )
         for section in quiet:
             self.blocks_ids[section.pk] = [
                 a.pk
-                for a in newest_first
+                for a in self.newest_first
                 if self.top_of.get(a.section_id) == section.pk and a.pk not in shown
             ][:SECTION_BLOCK_SIZE]
+
+    @cached_property
+    def newest_first(self) -> list[Article]:
+        return sorted(self.cards.values(), key=lambda a: (a.published_at, a.pk), reverse=True)
 
     @cached_property
     def top_of(self) -> dict[int, int]:
@@ -163,6 +177,10 @@ class HomeChoice:
     def blocks(self) -> list[tuple[Section, list[Article]]]:
         blocks = [(s, self._cards(self.blocks_ids[s.pk])) for s in self.menu]
         return [(s, articles) for s, articles in blocks if articles]
+
+    @property
+    def warnings(self) -> list[Article]:
+        return self._cards(self.warnings_ids)
 
     @property
     def most_read(self) -> list[Article]:

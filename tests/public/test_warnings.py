@@ -8,6 +8,7 @@ from PIL import Image as PILImage
 
 from articles.models import Article, Method
 from public.share_images import runs, warning_card
+from public.views import home
 from tests.factories import make_article, make_warning
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,18 @@ def test_the_latest_warnings_are_on_the_home_page(client):
     block = text.split('class="warnings-strip"')[1].split("</section>")[0]
     assert warning.title in block and draft.title not in block
     assert "Tin mới nhất không phải cảnh báo" not in block
+
+
+def test_an_older_warning_stays_on_the_home_page_when_much_news_came_after_it(
+    client, monkeypatch
+):
+    monkeypatch.setattr(home, "RECENT", 3)  # the home page chooses among the 3 newest
+    older = make_warning(title="Cảnh báo thủ đoạn giả danh nhân viên điện lực")
+    for i in range(4):
+        make_article(title=f"Tin an ninh số {i}")
+    text = client.get("/").content.decode()
+    block = text.split('class="warnings-strip"')[1].split("</section>")[0]
+    assert older.title in block
 
 
 def test_a_warning_page_shows_its_methods_signs_and_advice(client):
