@@ -31,14 +31,17 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
-# Names that make a PDF act by itself: scripts, actions on opening or on events,
-# programs, embedded files, multimedia, XML forms.
+# Names that make a PDF act by itself: scripts, actions on events, programs, embedded
+# files, multimedia, XML forms.
 FORBIDDEN_PDF_NAMES = frozenset(
     {
-        "/JavaScript", "/JS", "/OpenAction", "/AA", "/Launch", "/EmbeddedFile",
-        "/EmbeddedFiles", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE",
+        "/JavaScript", "/JS", "/AA", "/Launch", "/EmbeddedFile", "/EmbeddedFiles",
+        "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE", "/GoToR",
     }
 )  # fmt: skip
+# What a PDF may do when it opens: show a page (a destination, or a /GoTo action). Word,
+# LibreOffice and most PDF libraries write one; any other action on opening is refused.
+OPEN_ACTION = "/OpenAction"
 PDF_MAX_OBJECTS = 500_000
 TEXT_MAX_PAGES = 400
 TEXT_MAX_CHARS = 200_000
@@ -174,11 +177,22 @@ def _walk_pdf(reader: PdfReader) -> None:
             for name, value in item.items():
                 if name in FORBIDDEN_PDF_NAMES:
                     raise _active_pdf(str(name))
+                if name == OPEN_ACTION:
+                    _check_open_action(value)
                 stack.append(value)
         elif isinstance(item, ArrayObject):
             stack.extend(item)
         elif isinstance(item, NameObject) and item in FORBIDDEN_PDF_NAMES:
             raise _active_pdf(str(item))
+
+
+def _check_open_action(value) -> None:
+    action = value.get_object() if isinstance(value, IndirectObject) else value
+    if isinstance(action, ArrayObject):
+        return  # a destination: the page to show first
+    if isinstance(action, DictionaryObject) and action.get("/S") == "/GoTo":
+        return
+    raise _active_pdf(OPEN_ACTION)
 
 
 def _pdf_text(reader: PdfReader) -> str:

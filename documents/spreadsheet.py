@@ -24,6 +24,7 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
@@ -321,7 +322,11 @@ class SpreadsheetImporter:
         document.validity_reason = _text(row, "validity_reason") if document.validity_override else ""
         document.full_clean(exclude=["slug", "number_key"], validate_unique=False)
         services.document_import(
-            document=document, publish=self.publish, by=self.by, note=_("spreadsheet")
+            document=document,
+            publish=self.publish,
+            by=self.by,
+            note=_("spreadsheet"),
+            published_at=_on_the_site(issued_on),
         )
         for path in self._files(row):
             if document.attachments.filter(original_name=path.name).exists():
@@ -359,6 +364,13 @@ class SpreadsheetImporter:
                     continue
                 with transaction.atomic():
                     services.link_add(source=document, kind=kind, target=target, by=self.by)
+
+
+def _on_the_site(issued_on: dt.date) -> dt.datetime:
+    """When an imported document is shown as published: 8:00 on its date of issue (an
+    archive keeps its order), or now for one issued today."""
+    moment = timezone.make_aware(dt.datetime.combine(issued_on, dt.time(8)))
+    return min(moment, timezone.now())
 
 
 def _by_dates(document: Document) -> Validity:

@@ -46,7 +46,8 @@ class HasEnglish(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded_english = instance._english_values()
+        # Only what was read: a deferred field is not looked up here.
+        instance._loaded_english = tuple(instance.__dict__.get(name) for name in cls.ENGLISH)
         return instance
 
     def _english_values(self) -> tuple:

@@ -15,6 +15,7 @@ from articles.body import render as render_body
 from articles.models import Article, GalleryItem, OldSlug
 from public import pageviews
 from public.addresses import absolute
+from public.languages import english_of, pair_parts
 from public.navigation import site_parts
 from public.pagecache import cached_parts
 from public.templating import render_part
@@ -50,7 +51,10 @@ def article_parts(request: HttpRequest, article: Article, *, preview: bool = Fal
         "view_beacon_url": reverse("public:count-view", args=[pageviews.view_token(article.pk)]),
         "preview": preview,
     }
+    english = "" if preview else english_of("source_article_id", article.pk)
+    pair = pair_parts(request, vi=article.get_absolute_url(), en=english, current="vi") if english else {}
     return {
+        **pair,
         "title": article.title,
         "description": Truncator(article.sapo).chars(300),
         "canonical": context["canonical_url"],

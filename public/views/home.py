@@ -23,6 +23,7 @@ from public.models import MostRead
 from public.navigation import navigation, site_parts
 from public.pagecache import cached_parts
 from public.pageviews import MOST_READ, RANKED
+from public.views.documents import new_documents
 from public.templating import render_part
 
 TOP = 40  # the stories the top of the page is chosen from (the newest)
@@ -50,6 +51,7 @@ def home_parts(request: HttpRequest) -> dict:
         "section_blocks": choice.blocks,
         "most_read": choice.most_read,
         "active_campaigns": list(Campaign.objects.active().select_related("cover")[:4]),
+        "new_documents": new_documents(),
     }
     return {
         "main": render_part("public/home_main.html", context, request),
