@@ -16,7 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -144,7 +145,14 @@ class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     date_hierarchy = "issued_on"
     autocomplete_fields = ["doc_type", "issuer", "field", "articles"]
     inlines = [AttachmentInline, LinkInline]
-    readonly_fields = ["status_display", "links_in_display", "created_at", "created_by", "updated_at", "updated_by"]
+    readonly_fields = [
+        "status_display",
+        "links_in_display",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+    ]
     fieldsets = [
         (None, {"fields": ["number", "doc_type", "issuer", "summary", "field", "scope"]}),
         (gettext_lazy("Signature"), {"fields": ["signer_title", "signer_name"]}),
@@ -194,7 +202,9 @@ class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("validity"))
     def validity_column(self, document: Document) -> str:
         status = document.validity()
-        return format_html('<span class="nr-validity nr-validity--{}">{}</span>', status, status.label)
+        return format_html(
+            '<span class="nr-validity nr-validity--{}">{}</span>', status, status.label
+        )
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_column(self, document: Document) -> str:
@@ -207,9 +217,12 @@ class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("linked from other documents"))
     def links_in_display(self, document: Document) -> str:
         links = document.links_in.select_related("source") if document.pk else []
-        return format_html(
-            "<br>".join(["{}"] * len(links)) if links else "—",
-            *(f"{link.inverse_label}: {link.source.number}" for link in links),
+        if not links:
+            return "—"
+        return format_html_join(
+            mark_safe("<br>"),
+            "{}: {}",
+            ((link.inverse_label, link.source.number) for link in links),
         )
 
     def get_search_results(self, request, queryset, search_term):
@@ -306,9 +319,7 @@ class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
             if publish and not request.user.has_perm("documents.publish_document"):
                 raise PermissionDenied
             importer = SpreadsheetImporter(by=request.user, publish=publish)
-            report = importer.run(
-                upload.read(), upload.name, dry_run=form.cleaned_data["dry_run"]
-            )
+            report = importer.run(upload.read(), upload.name, dry_run=form.cleaned_data["dry_run"])
             if not form.cleaned_data["dry_run"] and report.ok:
                 self.message_user(
                     request,

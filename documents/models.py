@@ -215,7 +215,9 @@ class Document(Publishable):
                 | models.Q(effective_from__isnull=True)
                 | models.Q(expires_on__gt=models.F("effective_from")),
                 name="document_expires_after_effect",
-                violation_error_message=_("A document cannot go out of force before it is in force."),
+                violation_error_message=_(
+                    "A document cannot go out of force before it is in force."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(validity_override="") | ~models.Q(validity_reason=""),
@@ -253,9 +255,7 @@ class Document(Publishable):
 
     def clean(self) -> None:
         if self.validity_override and not self.validity_reason.strip():
-            raise ValidationError(
-                {"validity_reason": _("A status set by hand needs its reason.")}
-            )
+            raise ValidationError({"validity_reason": _("A status set by hand needs its reason.")})
         if self.expires_on and self.expires_on <= (self.effective_from or self.issued_on):
             raise ValidationError(
                 {"expires_on": _("A document cannot go out of force before it is in force.")}
@@ -347,9 +347,7 @@ class Attachment(models.Model):
         verbose_name = _("attached file")
         verbose_name_plural = _("attached files")
         constraints = [
-            models.UniqueConstraint(
-                fields=["document", "checksum"], name="attachment_unique_file"
-            ),
+            models.UniqueConstraint(fields=["document", "checksum"], name="attachment_unique_file"),
         ]
 
     def __str__(self) -> str:

@@ -48,9 +48,7 @@ class DocumentQuerySet(PublishableQuerySet):
             self.select_related("doc_type", "issuer", "field")
             .defer("search_text", "search_vector", "full_text")
             .prefetch_related(
-                models.Prefetch(
-                    "attachments", queryset=attachment.objects.defer("text")
-                ),
+                models.Prefetch("attachments", queryset=attachment.objects.defer("text")),
                 models.Prefetch("links_out", queryset=link.objects.select_related(*linked)),
                 models.Prefetch("links_in", queryset=link.objects.select_related(*linked)),
             )

@@ -118,7 +118,8 @@ def narrowed(documents: DocumentQuerySet, filters: Filters, today: dt.date, *, b
         documents = documents.filter(field__slug=filters.field)
     if filters.year and but != "year":
         documents = documents.filter(
-            issued_on__gte=dt.date(filters.year, 1, 1), issued_on__lt=dt.date(filters.year + 1, 1, 1)
+            issued_on__gte=dt.date(filters.year, 1, 1),
+            issued_on__lt=dt.date(filters.year + 1, 1, 1),
         )
     if filters.validity and but != "validity":
         documents = documents.filter(validity_q(filters.validity, today))
@@ -219,9 +220,7 @@ class DocumentSearch:
     def facets(self) -> dict[str, list[Choice]]:
         """Each filter's choices with the number of documents each would give, the other
         filters applied (one query per filter)."""
-        facets = {
-            name: self._named(name) for name in ("doc_type", "issuer", "field")
-        }
+        facets = {name: self._named(name) for name in ("doc_type", "issuer", "field")}
         facets["year"] = self._years()
         facets["validity"] = self._validity()
         return facets
@@ -263,7 +262,12 @@ class DocumentSearch:
             }
         )
         return [
-            Choice(SLUGS[status], str(status.label), counts[status.value], status == self.filters.validity)
+            Choice(
+                SLUGS[status],
+                str(status.label),
+                counts[status.value],
+                status == self.filters.validity,
+            )
             for status in Validity
             if counts[status.value] or status == self.filters.validity
         ]

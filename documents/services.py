@@ -9,6 +9,7 @@ it replaces or repeals. Views, the admin, importers and commands call these.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.files import inspect
-from documents.models import Attachment, Document, DocumentLink, DocumentStep, attachment_upload_to
+from documents.models import (
+    Attachment,
+    Document,
+    DocumentLink,
+    DocumentStep,
+    attachment_upload_to,
+)
 from publishing import workflow
 from publishing.models import Action, Status
 
@@ -69,9 +76,7 @@ def record_step(document: Document, **step) -> DocumentStep:
     return DocumentStep.objects.create(document=document, **step)
 
 
-def document_transition(
-    *, document: Document, by, action: str, comment: str = ""
-) -> DocumentStep:
+def document_transition(*, document: Document, by, action: str, comment: str = "") -> DocumentStep:
     """Move ``document`` one step and record who, when and why."""
     return workflow.transition(
         item=document,
@@ -145,6 +150,10 @@ def attachment_add(
         raise
     # A caller whose transaction fails later removes the file (``discard_file``).
     return attachment
+
+
+def checksum_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def discard_file(name: str) -> None:

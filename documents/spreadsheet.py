@@ -164,8 +164,7 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, tuple]]:
         raise RowError(_("The workbook could not be read: %(e)s") % {"e": exc}) from exc
     try:
         sheet = workbook.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, values
+        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
     finally:
         workbook.close()
 
@@ -177,8 +176,7 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list]]:
         raise RowError(_("The file is not UTF-8 text: save the CSV as UTF-8.")) from exc
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
-        yield number, values
+    yield from enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1)
 
 
 # Values -----------------------------------------------------------------------------
@@ -191,7 +189,8 @@ def _text(row: dict, name: str, *, limit: int | None = None) -> str:
     value = " ".join(str(value).split()) if name != "summary" else str(value).strip()
     if limit and len(value) > limit:
         raise RowError(
-            _("“%(column)s” is longer than %(limit)s characters.") % {"column": name, "limit": limit}
+            _("“%(column)s” is longer than %(limit)s characters.")
+            % {"column": name, "limit": limit}
         )
     return value
 
@@ -319,7 +318,9 @@ class SpreadsheetImporter:
         document.validity_override = (
             computed if computed and computed != _by_dates(document) else ""
         )
-        document.validity_reason = _text(row, "validity_reason") if document.validity_override else ""
+        document.validity_reason = (
+            _text(row, "validity_reason") if document.validity_override else ""
+        )
         document.full_clean(exclude=["slug", "number_key"], validate_unique=False)
         services.document_import(
             document=document,

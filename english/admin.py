@@ -39,7 +39,15 @@ class OutOfDateFilter(admin.SimpleListFilter):
 class EnglishPageForm(forms.ModelForm):
     class Meta:
         model = EnglishPage
-        fields = "__all__"
+        fields = [
+            "source_page",
+            "source_article",
+            "title",
+            "slug",
+            "summary",
+            "body",
+            "published_at",
+        ]
         widgets = {"body": CKEditor5Widget(config_name="page")}
 
 
@@ -50,7 +58,9 @@ def word_diff(old: str, new: str) -> str:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
             words = a[i1:i2]
-            out.append(escape(" ".join(words if len(words) < 24 else [*words[:8], "…", *words[-8:]])))
+            out.append(
+                escape(" ".join(words if len(words) < 24 else [*words[:8], "…", *words[-8:]]))
+            )
         if op in ("delete", "replace"):
             out.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
         if op in ("insert", "replace"):
@@ -71,7 +81,10 @@ class EnglishPageAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["source_page", "source_article", "source_link"]}),
         (gettext_lazy("English"), {"fields": ["title", "slug", "summary", "body"]}),
-        (gettext_lazy("Publication"), {"fields": ["status_display", "published_at", "translated_at"]}),
+        (
+            gettext_lazy("Publication"),
+            {"fields": ["status_display", "published_at", "translated_at"]},
+        ),
     ]
 
     def authored(self, request, obj: EnglishPage) -> bool:

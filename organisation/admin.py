@@ -44,7 +44,7 @@ class EnglishOutOfDateFilter(admin.SimpleListFilter):
 class PageForm(forms.ModelForm):
     class Meta:
         model = Page
-        fields = "__all__"
+        fields = ["kind", "title", "slug", "summary", "body", "position"]
         widgets = {"body": CKEditor5Widget(config_name="page")}
 
 
@@ -80,7 +80,10 @@ class UnitAdmin(HistoryAdmin):
             gettext_lazy("Contacts"),
             {"fields": ["address", "phones", "hotline", "email", "working_hours"]},
         ),
-        (gettext_lazy("On the map"), {"classes": ["collapse"], "fields": ["latitude", "longitude"]}),
+        (
+            gettext_lazy("On the map"),
+            {"classes": ["collapse"], "fields": ["latitude", "longitude"]},
+        ),
         (
             gettext_lazy("English"),
             {"fields": ["name_en", "description_en", "hours_en", "english_saved_at"]},

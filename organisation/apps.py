@@ -1,7 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-
 # What a revision does not keep: derived text and times.
 EXCLUDED = ["search_text", "updated_at", "english_digest", "english_saved_at"]
 

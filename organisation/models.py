@@ -43,6 +43,13 @@ class HasEnglish(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs) -> None:
+        if self._english_values() != getattr(self, "_loaded_english", ()) and self.has_english():
+            self.english_digest = self.vietnamese_digest()
+            self.english_saved_at = timezone.now()
+        super().save(*args, **kwargs)
+        self._loaded_english = self._english_values()
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
@@ -65,13 +72,6 @@ class HasEnglish(models.Model):
 
     english_out_of_date.boolean = True  # type: ignore[attr-defined]
     english_out_of_date.short_description = _("English out of date")  # type: ignore[attr-defined]
-
-    def save(self, *args, **kwargs) -> None:
-        if self._english_values() != getattr(self, "_loaded_english", ()) and self.has_english():
-            self.english_digest = self.vietnamese_digest()
-            self.english_saved_at = timezone.now()
-        super().save(*args, **kwargs)
-        self._loaded_english = self._english_values()
 
 
 class Unit(HasEnglish):
@@ -157,10 +157,6 @@ class Unit(HasEnglish):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        if self.parent_id and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("A unit cannot report to itself.")})
-
     def save(self, *args, **kwargs) -> None:
         self.name = " ".join(self.name.split())
         if not self.slug:
@@ -169,13 +165,17 @@ class Unit(HasEnglish):
                 exists=lambda s: Unit.objects.exclude(pk=self.pk).filter(slug=s).exists(),
                 max_length=120,
             )
-        self.search_text = " " + fold_accents(
-            " ".join([self.name, self.commune, self.address, self.head])
-        ) + " "
+        self.search_text = (
+            " " + fold_accents(" ".join([self.name, self.commune, self.address, self.head])) + " "
+        )
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("public:unit", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.parent_id and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A unit cannot report to itself.")})
 
     @property
     def phone_list(self) -> list[str]:
@@ -285,7 +285,9 @@ class Page(models.Model):
         max_length=120,
         unique=True,
         blank=True,
-        help_text=_("The introduction is at /gioi-thieu/, every other page at /gioi-thieu/<slug>/."),
+        help_text=_(
+            "The introduction is at /gioi-thieu/, every other page at /gioi-thieu/<slug>/."
+        ),
     )
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(
@@ -310,17 +312,14 @@ class Page(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self) -> None:
-        if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is used by another page.")})
-
     def save(self, *args, **kwargs) -> None:
         self.body = prepare_body(self.body).html
         if not self.slug:
             self.slug = unique_slug(
                 self.title,
-                exists=lambda s: s in RESERVED_SLUGS
-                or Page.objects.exclude(pk=self.pk).filter(slug=s).exists(),
+                exists=lambda s: (
+                    s in RESERVED_SLUGS or Page.objects.exclude(pk=self.pk).filter(slug=s).exists()
+                ),
                 max_length=120,
             )
         super().save(*args, **kwargs)
@@ -329,6 +328,10 @@ class Page(models.Model):
         if self.kind == self.Kind.INTRODUCTION:
             return reverse("public:about")
         return reverse("public:about-page", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by another page.")})
 
     def vietnamese_digest(self) -> str:
         return source_digest(self.title, self.summary, self.body)

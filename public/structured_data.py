@@ -90,14 +90,20 @@ def legislation(document: Document) -> dict:
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": document.issuer.name},
         "legislationLegalForce": {"@id": LEGAL_FORCE[document.validity()]},
         "inLanguage": "vi",
-        "datePublished": timezone.localtime(document.published_at or document.updated_at).isoformat(),
+        "datePublished": timezone.localtime(
+            document.published_at or document.updated_at
+        ).isoformat(),
         "dateModified": timezone.localtime(document.updated_at).isoformat(),
         "publisher": {"@type": "GovernmentOrganization", "name": settings.SITE_NAME},
     }
     if document.effective_from:
         data["legislationDateVersion"] = document.effective_from.isoformat()
     if document.signer_name:
-        data["author"] = {"@type": "Person", "name": document.signer_name, "jobTitle": document.signer_title}
+        data["author"] = {
+            "@type": "Person",
+            "name": document.signer_name,
+            "jobTitle": document.signer_title,
+        }
     files = [
         {
             "@type": "MediaObject",
@@ -114,7 +120,9 @@ def legislation(document: Document) -> dict:
     return data
 
 
-def government_organization(contact: PortalContact, units: list[Unit], *, language: str = "vi") -> dict:
+def government_organization(
+    contact: PortalContact, units: list[Unit], *, language: str = "vi"
+) -> dict:
     """schema.org GovernmentOrganization for the contact pages, each unit a PoliceStation."""
 
     def station(unit: Unit) -> dict:

@@ -88,8 +88,7 @@ class WorkflowAdminMixin:
         else:
             self.message_user(
                 request,
-                _("“%(title)s”: %(step)s — done.")
-                % {"title": item, "step": Action(action).label},
+                _("“%(title)s”: %(step)s — done.") % {"title": item, "step": Action(action).label},
                 messages.SUCCESS,
             )
         meta = self.model._meta

@@ -52,7 +52,11 @@ def article_parts(request: HttpRequest, article: Article, *, preview: bool = Fal
         "preview": preview,
     }
     english = "" if preview else english_of("source_article_id", article.pk)
-    pair = pair_parts(request, vi=article.get_absolute_url(), en=english, current="vi") if english else {}
+    pair = (
+        pair_parts(request, vi=article.get_absolute_url(), en=english, current="vi")
+        if english
+        else {}
+    )
     return {
         **pair,
         "title": article.title,

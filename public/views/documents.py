@@ -133,7 +133,11 @@ def detail_parts(request: HttpRequest, document: Document) -> dict:
         (link.get_kind_display(), link.target)
         for link in document.links_out.all()
         if link.target.is_published()
-    ] + [(link.inverse_label, link.source) for link in document.links_in.all() if link.source.is_published()]
+    ] + [
+        (link.inverse_label, link.source)
+        for link in document.links_in.all()
+        if link.source.is_published()
+    ]
     attachments = list(document.attachments.all())
     context = {
         "document": document,
@@ -171,7 +175,10 @@ def document_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     if not staff:
         documents = documents.published()
     attachment = get_object_or_404(
-        Attachment.objects.select_related("document"), pk=pk, document__slug=slug, document__in=documents
+        Attachment.objects.select_related("document"),
+        pk=pk,
+        document__slug=slug,
+        document__in=documents,
     )
     try:
         handle = attachment.file.open("rb")
@@ -193,5 +200,7 @@ def document_file(request: HttpRequest, slug: str, pk: int) -> FileResponse:
 
 def new_documents(limit: int = 5) -> list[Document]:
     """The newest published documents, for the home page's box."""
-    newest = Document.objects.published().select_related("doc_type").order_by("-published_at", "-pk")
+    newest = (
+        Document.objects.published().select_related("doc_type").order_by("-published_at", "-pk")
+    )
     return list(newest.only("number", "slug", "summary", "doc_type__name")[:limit])

@@ -46,7 +46,16 @@ def _page(request: HttpRequest, kind: str, vary: str, make) -> HttpResponse:
     return TemplateResponse(request, "english/parts_page.html", {"parts": parts}, using="jinja2")
 
 
-def _parts(request: HttpRequest, *, title: str, description: str, main: str, context: dict, nav: str, **more) -> dict:
+def _parts(
+    request: HttpRequest,
+    *,
+    title: str,
+    description: str,
+    main: str,
+    context: dict,
+    nav: str,
+    **more,
+) -> dict:
     contact = portal_contact()
     context = {**context, "contact": contact}
     return {
@@ -118,7 +127,9 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
             main="page_main",
             context={"page": found},
             nav=request.path,
-            **pair_parts(request, vi=found.source_page.get_absolute_url(), en=request.path, current="en"),
+            **pair_parts(
+                request, vi=found.source_page.get_absolute_url(), en=request.path, current="en"
+            ),
         )
 
     return _page(request, "en-page", slug, make)
@@ -131,7 +142,10 @@ def structure(request: HttpRequest) -> HttpResponse:
         return _parts(
             request,
             title=_("Organisation chart"),
-            description=_("How the provincial police is organised: its command, departments and commune police stations."),
+            description=_(
+                "How the provincial police is organised: its command, departments and "
+                "commune police stations."
+            ),
             main="structure_main",
             context={
                 "command": command,
@@ -152,7 +166,9 @@ def leaders(request: HttpRequest) -> HttpResponse:
         return _parts(
             request,
             title=_("Leaders"),
-            description=_("The command of the provincial police: titles, responsibilities and terms."),
+            description=_(
+                "The command of the provincial police: titles, responsibilities and terms."
+            ),
             main="leaders_main",
             context={"leaders": list(Leader.objects.in_office().select_related("portrait"))},
             nav=request.path,
@@ -196,7 +212,9 @@ def news(request: HttpRequest) -> HttpResponse:
             main="news_main",
             context={
                 "page_obj": page_obj,
-                "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+                "page_range": paginator.get_elided_page_range(
+                    page_obj.number, on_each_side=2, on_ends=1
+                ),
             },
             nav=request.path,
         )
@@ -225,7 +243,9 @@ def news_item(request: HttpRequest, slug: str) -> HttpResponse:
             main="news_item_main",
             context={"item": item, "canonical_url": absolute(request.path)},
             nav=reverse("en:news"),
-            **pair_parts(request, vi=item.source_article.get_absolute_url(), en=request.path, current="en"),
+            **pair_parts(
+                request, vi=item.source_article.get_absolute_url(), en=request.path, current="en"
+            ),
         )
 
     return _page(request, "en-news-item", slug, make)

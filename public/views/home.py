@@ -23,8 +23,8 @@ from public.models import MostRead
 from public.navigation import navigation, site_parts
 from public.pagecache import cached_parts
 from public.pageviews import MOST_READ, RANKED
-from public.views.documents import new_documents
 from public.templating import render_part
+from public.views.documents import new_documents
 
 TOP = 40  # the stories the top of the page is chosen from (the newest)
 FEATURED = 5  # featured stories under the headline (4–6)

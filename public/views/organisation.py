@@ -29,7 +29,9 @@ def _page(request: HttpRequest, kind: str, vary: str, make) -> HttpResponse:
     return TemplateResponse(request, "public/parts_page.html", {"parts": parts}, using="jinja2")
 
 
-def _parts(request: HttpRequest, *, title: str, description: str, main: str, context: dict, **more) -> dict:
+def _parts(
+    request: HttpRequest, *, title: str, description: str, main: str, context: dict, **more
+) -> dict:
     context = {
         **context,
         "about_menu": about_menu(),
@@ -119,9 +121,17 @@ def structure(request: HttpRequest) -> HttpResponse:
         return _parts(
             request,
             title=_("Organisation chart"),
-            description=_("How the provincial police is organised: its command, departments and commune police stations."),
+            description=_(
+                "How the provincial police is organised: its command, departments and "
+                "commune police stations."
+            ),
             main="structure_main",
-            context={"command": command, "departments": departments, "communes": communes, "leaders": leaders},
+            context={
+                "command": command,
+                "departments": departments,
+                "communes": communes,
+                "leaders": leaders,
+            },
             **generated_pair(request, "public:structure", "vi"),
         )
 
@@ -135,7 +145,9 @@ def leaders(request: HttpRequest) -> HttpResponse:
         return _parts(
             request,
             title=_("Leaders"),
-            description=_("The command of the provincial police: titles, responsibilities and terms."),
+            description=_(
+                "The command of the provincial police: titles, responsibilities and terms."
+            ),
             main="leaders_main",
             context={"leaders": people},
             **generated_pair(request, "public:leaders", "vi"),
@@ -163,7 +175,10 @@ def units(request: HttpRequest) -> HttpResponse:
         return _parts(
             request,
             title=_("Units and contacts"),
-            description=_("Addresses, phone numbers, hotlines, e-mail and working hours of every unit and commune police station."),
+            description=_(
+                "Addresses, phone numbers, hotlines, e-mail and working hours of every unit "
+                "and commune police station."
+            ),
             main="units_main",
             context={
                 "units": found,
@@ -187,7 +202,9 @@ def unit_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return _parts(
             request,
             title=unit.name,
-            description=" · ".join(p for p in [unit.address, unit.hotline, unit.working_hours] if p),
+            description=" · ".join(
+                p for p in [unit.address, unit.hotline, unit.working_hours] if p
+            ),
             main="unit_main",
             context={"unit": unit, "leaders": list(unit.leaders.in_office())},
         )

@@ -252,14 +252,23 @@ class Command(BaseCommand):
             ({"source_page": Page.objects.get(kind=item["source_page"])}, item)
             for item in data["pages"]
         ] + [
-            ({"source_article": Article.objects.get(source=DEMO_SOURCE, source_id=item["source_article"])}, item)
+            (
+                {
+                    "source_article": Article.objects.get(
+                        source=DEMO_SOURCE, source_id=item["source_article"]
+                    )
+                },
+                item,
+            )
             for item in data["news"]
         ]
         for source, item in sources:
             page = EnglishPage.objects.filter(**source).first() or EnglishPage(**source)
             fields = {k: item[k] for k in ("title", "slug", "summary", "body")}
-            if page.pk is None or page.is_out_of_date() or any(
-                getattr(page, k) != v for k, v in fields.items()
+            if (
+                page.pk is None
+                or page.is_out_of_date()
+                or any(getattr(page, k) != v for k, v in fields.items())
             ):
                 for key, value in fields.items():
                     setattr(page, key, value)
