@@ -312,7 +312,7 @@ IMAGE_JPEG_QUALITY = env.int("IMAGE_JPEG_QUALITY", default=82)
 IMAGE_WEBP_QUALITY = env.int("IMAGE_WEBP_QUALITY", default=78)
 FILE_UPLOAD_PERMISSIONS = 0o644
 # Largest file attached to a legal document (PDF, DOCX), in bytes.
-DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=30 * 1024 * 1024)
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
 
 # Public site: page views are buffered and written in bulk at most this often (seconds;
 # 0 = only by `manage.py flush_views`). See public/pageviews.py.

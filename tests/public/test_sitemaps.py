@@ -33,6 +33,9 @@ def test_sitemap_is_an_index_of_articles_sections_and_campaigns(client, site):
         "sitemap-articles.xml",
         "sitemap-sections.xml",
         "sitemap-campaigns.xml",
+        "sitemap-documents.xml",
+        "sitemap-about.xml",
+        "sitemap-en.xml",
     ]
 
 
