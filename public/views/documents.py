@@ -37,7 +37,7 @@ FACET_LABELS = {
     "issuer": gettext_lazy("Issuer"),
     "field": gettext_lazy("Field"),
     "year": gettext_lazy("Year"),
-    "validity": gettext_lazy("Status"),
+    "validity": gettext_lazy("Status of validity"),
 }
 
 

@@ -14,11 +14,15 @@ from documents.spreadsheet import SpreadsheetImporter
 from documents.validity import Validity
 from tests.factories import pdf_bytes
 
-HEADER = "Số ký hiệu,Loại văn bản,Cơ quan ban hành,Trích yếu,Ngày ban hành,Ngày có hiệu lực,Tình trạng,Lý do,Thay thế,Tệp"
+HEADER = (
+    "Số ký hiệu,Loại văn bản,Cơ quan ban hành,Trích yếu,Ngày ban hành,Ngày có hiệu lực,"
+    "Tình trạng,Lý do,Thay thế,Tệp"
+)
 ROWS = [
     "59/2014/QH13,Luật,Quốc hội,Luật Căn cước công dân,20/11/2014,01/01/2016,,,,",
     "26/2023/QH15,Luật,Quốc hội,Luật Căn cước,27/11/2023,01/07/2024,,,59/2014/QH13,",
-    '100/2019/NĐ-CP,Nghị định,Chính phủ,"Xử phạt vi phạm hành chính trong lĩnh vực giao thông",30/12/2019,01/01/2020,Hết hiệu lực một phần,Phần đường bộ được thay thế,,',
+    '100/2019/NĐ-CP,Nghị định,Chính phủ,"Xử phạt vi phạm hành chính trong lĩnh vực giao thông",'
+    "30/12/2019,01/01/2020,Hết hiệu lực một phần,Phần đường bộ được thay thế,,",
 ]
 
 
