@@ -143,7 +143,8 @@ class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     show_full_result_count = False
     search_fields = ["number", "summary"]
     date_hierarchy = "issued_on"
-    autocomplete_fields = ["doc_type", "issuer", "field", "articles"]
+    # Types, issuers and fields are short lists: plain choices; articles are many.
+    autocomplete_fields = ["articles"]
     inlines = [AttachmentInline, LinkInline]
     readonly_fields = [
         "status_display",
