@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ["accounts", "articles", "demo", "newsroom", "photos", "public", "publishing", "vietnamese"]
+APPS = [
+    "accounts", "articles", "demo", "documents", "english", "newsroom", "organisation", "photos",
+    "public", "publishing", "vietnamese",
+]  # fmt: skip
 
 
 def app_modules():
