@@ -278,24 +278,30 @@ class DocumentAdmin(WorkflowAdminMixin, admin.ModelAdmin):
                 services.apply_link(link)
 
     def _save_attachments(self, request, document: Document, formset) -> None:
+        """Files through the services (verified, stored, read); what the admin's change
+        message lists is kept as a formset's save() would."""
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for row in formset.forms:
             if not row.has_changed() and not row.cleaned_data.get("DELETE"):
                 continue
             instance = row.instance
             if row.cleaned_data.get("DELETE") and instance.pk:
                 services.attachment_remove(attachment=instance, by=request.user)
+                formset.deleted_objects.append(instance)
             elif instance.pk:
                 instance.title = row.cleaned_data.get("title", "")
                 instance.position = row.cleaned_data.get("position", 0)
                 instance.save(update_fields=["title", "position"])
+                formset.changed_objects.append((instance, row.changed_data))
             elif getattr(row, "upload_data", None):
-                services.attachment_add(
+                added = services.attachment_add(
                     document=document,
                     data=row.upload_data,
                     original_name=row.cleaned_data["upload"].name,
                     title=row.cleaned_data.get("title", ""),
                     by=request.user,
                 )
+                formset.new_objects.append(added)
 
     # The spreadsheet import -----------------------------------------------------------
 
