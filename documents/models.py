@@ -227,10 +227,28 @@ class Document(Publishable):
         ]
         indexes = [
             # Public lists, newest issued first, whole or by type or issuer.
+            # A page of the list: its ids read from the index alone (publication time
+            # included), then its rows.
             models.Index(
-                fields=["-issued_on", "-id"],
+                fields=["-issued_on", "-id", "published_at"],
                 condition=models.Q(status="published"),
                 name="document_public_order_idx",
+            ),
+            # The filters' counts read from the index alone, never the wide rows (which
+            # carry the text of the files).
+            models.Index(
+                fields=[
+                    "published_at",
+                    "doc_type",
+                    "issuer",
+                    "field",
+                    "issued_on",
+                    "effective_from",
+                    "expires_on",
+                    "validity_override",
+                ],
+                condition=models.Q(status="published"),
+                name="document_facets_idx",
             ),
             models.Index(
                 fields=["doc_type", "-issued_on", "-id"],

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode
@@ -29,15 +30,17 @@ from django.db import connection, models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
-from documents.models import Document
+from documents.models import Document, DocumentType, Field, Issuer
 from documents.numbers import looks_like_number, number_key
 from documents.querysets import DocumentQuerySet
-from documents.validity import BY_SLUG, SLUGS, Validity, validity_q
+from documents.validity import BY_SLUG, SLUGS, Validity, computed, validity_q
 from vietnamese.text import words
 
 CONFIG = "newsroom_vi"
 MAX_TERMS = 12
-CANDIDATES = 500
+CANDIDATES = 1000
+# The filters, in the order the form shows them.
+Facets = ("doc_type", "issuer", "field", "year", "validity")
 _SLUG = re.compile(r"^[a-z0-9-]{1,120}$")
 
 
@@ -108,14 +111,22 @@ class Filters:
         return tuple(dict.fromkeys(words(self.q)))[:MAX_TERMS]
 
 
-def narrowed(documents: DocumentQuerySet, filters: Filters, today: dt.date, *, but: str = ""):
-    """``documents`` narrowed by every filter except ``but`` (and except the words)."""
-    if filters.doc_type and but != "doc_type":
-        documents = documents.filter(doc_type__slug=filters.doc_type)
-    if filters.issuer and but != "issuer":
-        documents = documents.filter(issuer__slug=filters.issuer)
-    if filters.field and but != "field":
-        documents = documents.filter(field__slug=filters.field)
+def narrowed(
+    documents: DocumentQuerySet,
+    filters: Filters,
+    today: dt.date,
+    *,
+    but: str = "",
+    ids: dict[str, int | None] | None = None,
+):
+    """``documents`` narrowed by every filter except ``but`` (and except the words).
+    ``ids``: the chosen type, issuer and field by id (``Lists.ids``), which spares a join."""
+    for name in ("doc_type", "issuer", "field"):
+        if getattr(filters, name) and but != name:
+            if ids is None:
+                documents = documents.filter(**{f"{name}__slug": getattr(filters, name)})
+            else:
+                documents = documents.filter(**{f"{name}_id": ids[name]})
     if filters.year and but != "year":
         documents = documents.filter(
             issued_on__gte=dt.date(filters.year, 1, 1),
@@ -126,6 +137,46 @@ def narrowed(documents: DocumentQuerySet, filters: Filters, today: dt.date, *, b
     return documents
 
 
+class Lists:
+    """The types, issuers and fields (short lists: one small query each)."""
+
+    def __init__(self) -> None:
+        self.by_id = {
+            "doc_type": {t.pk: t for t in DocumentType.objects.only("name", "slug", "position")},
+            "issuer": {i.pk: i for i in Issuer.objects.only("name", "slug", "position")},
+            "field": {f.pk: f for f in Field.objects.only("name", "slug", "position")},
+        }
+
+    def ids(self, filters: Filters) -> dict[str, int | None]:
+        """The chosen entries' ids; an unknown slug gives None (nothing matches it)."""
+        found = {}
+        for name, entries in self.by_id.items():
+            slug = getattr(filters, name)
+            found[name] = next((pk for pk, e in entries.items() if e.slug == slug), None)
+        return found
+
+
+class IdPages:
+    """A queryset paged in two steps: the page's ids from the index alone, then its rows
+    (a late page skips thousands of ids, never thousands of wide rows)."""
+
+    def __init__(self, documents: DocumentQuerySet) -> None:
+        self.documents = documents
+
+    def count(self) -> int:
+        return self.documents.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        ids = list(self.documents.values_list("pk", flat=True)[item])
+        by_id = Document.objects.filter(pk__in=ids).for_list().in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+
 @dataclass
 class Choice:
     value: str
@@ -134,18 +185,41 @@ class Choice:
     selected: bool
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A document matching the words, with what the filters and the ranking read."""
+
+    pk: int
+    doc_type_id: int
+    issuer_id: int
+    field_id: int | None
+    issued_on: dt.date
+    validity: str
+    key: str
+    rank: float
+
+
 class DocumentSearch:
-    """The published documents a reader's filters and words give, best first."""
+    """The published documents a reader's filters and words give, best first.
+
+    Without words: the list, paged from the index, and each filter's counts from the
+    index (one query a filter). With words: the newest ``CANDIDATES`` documents matching
+    them are read once (a few columns each), ranked, and both the results and the
+    filters' counts are taken from them; with filters chosen, a second read takes the
+    candidates among the documents they allow.
+    """
 
     def __init__(self, filters: Filters, *, today: dt.date | None = None) -> None:
         self.filters = filters
         self.today = today or timezone.localdate()
         self.postgres = connection.vendor == "postgresql"
         self.key = number_key(filters.q) if looks_like_number(filters.q) else ""
-        published = Document.objects.published()
-        self.matched = published.filter(self._match()) if filters.terms else published
-        self.documents = narrowed(self.matched, filters, self.today)
+        self.lists = Lists()
+        self.ids = self.lists.ids(filters)
+        self.published = Document.objects.published()
+        self.documents = narrowed(self.published, filters, self.today, ids=self.ids)
         self._ids: list[int] | None = None
+        self._pool: list[Candidate] | None = None
 
     def _words(self) -> models.Q:
         terms = self.filters.terms
@@ -163,38 +237,79 @@ class DocumentSearch:
             match |= models.Q(number_key__startswith=self.key)
         return match
 
+    def _candidates(self, documents: DocumentQuerySet) -> list[Candidate]:
+        """The newest matches among ``documents``, a few columns each, with their rank."""
+        found = documents.filter(self._match()).order_by("-issued_on", "-pk")
+        columns = [
+            "pk", "doc_type_id", "issuer_id", "field_id", "issued_on", "effective_from",
+            "expires_on", "validity_override", "number_key",
+        ]  # fmt: skip
+        if self.postgres:
+            found = found.annotate(rank=SearchRank(models.F("search_vector"), self.tsquery))
+            rows = [
+                (*row[:-1], row[-1]) for row in found.values_list(*columns, "rank")[:CANDIDATES]
+            ]
+        else:
+            rows = [
+                (*row[:-2], self._score(row[-2], row[-1]))
+                for row in found.values_list(*columns, "search_text", "summary")[:CANDIDATES]
+            ]
+        return [
+            Candidate(
+                pk=pk, doc_type_id=doc_type_id, issuer_id=issuer_id, field_id=field_id,
+                issued_on=issued_on, key=key, rank=rank or 0.0,
+                validity=computed(
+                    issued_on=issued_on, effective_from=effective_from, expires_on=expires_on,
+                    override=override, today=self.today,
+                ),
+            )
+            for (pk, doc_type_id, issuer_id, field_id, issued_on, effective_from, expires_on,
+                 override, key, rank) in rows
+        ]  # fmt: skip
+
+    def _keeps(self, candidate: Candidate, *, but: str = "") -> bool:
+        filters = self.filters
+        for name in ("doc_type", "issuer", "field"):
+            if getattr(filters, name) and but != name:
+                if getattr(candidate, f"{name}_id") != self.ids[name]:
+                    return False
+        if filters.year and but != "year" and candidate.issued_on.year != filters.year:
+            return False
+        return not (
+            filters.validity and but != "validity" and candidate.validity != filters.validity
+        )
+
+    @property
+    def pool(self) -> list[Candidate]:
+        """The candidates regardless of the filters (for their counts)."""
+        if self._pool is None:
+            self._pool = self._candidates(self.published)
+        return self._pool
+
     # Results -----------------------------------------------------------------------
 
     def results(self):
         """What a Paginator pages through: ranked ids when words were typed, else the
         newest issued first."""
         if not self.filters.terms:
-            return self.documents.latest_first().for_list()
+            return IdPages(self.documents.latest_first())
         return self
 
     def ranked_ids(self) -> list[int]:
         if self._ids is None:
-            ids: list[int] = []
-            if self.key:
-                numbered = self.documents.filter(number_key__startswith=self.key)
-                rows = numbered.latest_first().values_list("pk", "number_key")[:CANDIDATES]
-                exact = [pk for pk, key in rows if key == self.key]
-                ids = exact + [pk for pk, key in rows if key != self.key]
-            worded = self.documents.filter(self._words()).latest_first()[:CANDIDATES]
-            if self.postgres:
-                rank = SearchRank(models.F("search_vector"), self.tsquery)
-                scored = worded.annotate(rank=rank).values_list("pk", "rank", "issued_on")
-            else:
-                scored = [
-                    (pk, self._score(text, summary), issued)
-                    for pk, text, summary, issued in worded.values_list(
-                        "pk", "search_text", "summary", "issued_on"
-                    )
-                ]
-            ranked = sorted(scored, key=lambda row: (row[1], row[2], row[0]), reverse=True)
-            seen = set(ids)
-            ids += [pk for pk, _rank, _issued in ranked if pk not in seen]
-            self._ids = ids
+            chosen = any(getattr(self.filters, n) for n in Facets)
+            found = self._candidates(self.documents) if chosen else self.pool
+            exact = [c for c in found if self.key and c.key == self.key]
+            start = [
+                c for c in found if self.key and c.key != self.key and c.key.startswith(self.key)
+            ]
+            first = {c.pk for c in exact + start}
+            worded = sorted(
+                (c for c in found if c.pk not in first),
+                key=lambda c: (c.rank, c.issued_on, c.pk),
+                reverse=True,
+            )
+            self._ids = [c.pk for c in exact + start + worded]
         return self._ids
 
     def _score(self, text: str, summary: str) -> float:
@@ -219,55 +334,56 @@ class DocumentSearch:
 
     def facets(self) -> dict[str, list[Choice]]:
         """Each filter's choices with the number of documents each would give, the other
-        filters applied (one query per filter)."""
-        facets = {name: self._named(name) for name in ("doc_type", "issuer", "field")}
-        facets["year"] = self._years()
-        facets["validity"] = self._validity()
-        return facets
-
-    def _named(self, name: str) -> list[Choice]:
-        rows = (
-            narrowed(self.matched, self.filters, self.today, but=name)
-            .exclude(**{f"{name}__isnull": True})
-            .order_by()
-            .values(f"{name}__slug", f"{name}__name", f"{name}__position")
-            .annotate(n=models.Count("pk"))
-        )
-        chosen = getattr(self.filters, name)
-        rows = sorted(rows, key=lambda r: (r[f"{name}__position"], r[f"{name}__name"]))
-        return [
-            Choice(r[f"{name}__slug"], r[f"{name}__name"], r["n"], r[f"{name}__slug"] == chosen)
-            for r in rows
-        ]
-
-    def _years(self) -> list[Choice]:
-        rows = (
-            narrowed(self.matched, self.filters, self.today, but="year")
-            .order_by()
-            .annotate(year=ExtractYear("issued_on"))
-            .values("year")
-            .annotate(n=models.Count("pk"))
-            .order_by("-year")
-        )
-        return [
-            Choice(str(r["year"]), str(r["year"]), r["n"], r["year"] == self.filters.year)
-            for r in rows
-        ]
-
-    def _validity(self) -> list[Choice]:
-        counts = narrowed(self.matched, self.filters, self.today, but="validity").aggregate(
-            **{
-                status.value: models.Count("pk", filter=validity_q(status, self.today))
-                for status in Validity
+        filters applied: from the index without words, from the candidates with them."""
+        if self.filters.terms:
+            counts = {
+                name: Counter(self._value(c, name) for c in self.pool if self._keeps(c, but=name))
+                for name in Facets
             }
-        )
-        return [
-            Choice(
-                SLUGS[status],
-                str(status.label),
-                counts[status.value],
-                status == self.filters.validity,
+        else:
+            counts = {name: self._counted(name) for name in Facets}
+        return {name: self._choices(name, counts[name]) for name in Facets}
+
+    @staticmethod
+    def _value(candidate: Candidate, name: str):
+        if name == "year":
+            return candidate.issued_on.year
+        if name == "validity":
+            return candidate.validity
+        return getattr(candidate, f"{name}_id")
+
+    def _counted(self, name: str) -> Counter:
+        documents = narrowed(self.published, self.filters, self.today, but=name, ids=self.ids)
+        documents = documents.order_by()
+        if name == "validity":
+            counts = documents.aggregate(
+                **{
+                    status.value: models.Count("pk", filter=validity_q(status, self.today))
+                    for status in Validity
+                }
             )
-            for status in Validity
-            if counts[status.value] or status == self.filters.validity
-        ]
+            return Counter(counts)
+        column = "year" if name == "year" else f"{name}_id"
+        if name == "year":
+            documents = documents.annotate(year=ExtractYear("issued_on"))
+        return Counter(dict(documents.values_list(column).annotate(n=models.Count("pk"))))
+
+    def _choices(self, name: str, counts: Counter) -> list[Choice]:
+        chosen = getattr(self.filters, name)
+        if name == "validity":
+            return [
+                Choice(SLUGS[s], str(s.label), counts.get(s.value, 0), s == chosen)
+                for s in Validity
+                if counts.get(s.value) or s == chosen
+            ]
+        if name == "year":
+            return [
+                Choice(str(year), str(year), n, year == chosen)
+                for year, n in sorted(counts.items(), reverse=True)
+                if year
+            ]
+        entries = self.lists.by_id[name]
+        shown = sorted(
+            (entries[pk] for pk in counts if pk in entries), key=lambda e: (e.position, e.name)
+        )
+        return [Choice(e.slug, e.name, counts[e.pk], e.slug == chosen) for e in shown]
