@@ -97,10 +97,54 @@ _APPROVING = [
     "questions.take_down_question",
 ]
 
+# Legal documents and English pages follow the articles' workflow and roles: writers add
+# and submit, editors return and forward, approvers publish (the two-person rule holds).
+_DOCUMENT_FILING = [
+    "documents.view_documenttype",
+    "documents.view_issuer",
+    "documents.view_field",
+    *_all("documents", "attachment", "documentlink"),
+]
+_DOCUMENT_WRITING = [
+    *_DOCUMENT_FILING,
+    "documents.add_document",
+    "documents.change_document",
+    "documents.view_document",
+    "documents.submit_document",
+    "english.add_englishpage",
+    "english.change_englishpage",
+    "english.view_englishpage",
+    "english.submit_englishpage",
+    "organisation.view_page",
+]
+_DOCUMENT_EDITING = [
+    *_DOCUMENT_WRITING,
+    "documents.add_issuer",
+    "documents.change_issuer",
+    "documents.edit_any_document",
+    "documents.return_document",
+    "documents.forward_document",
+    "documents.schedule_document",
+    "documents.view_documentstep",
+    "english.edit_any_englishpage",
+    "english.return_englishpage",
+    "english.forward_englishpage",
+    "english.view_englishstep",
+]
+_DOCUMENT_APPROVING = [
+    *_DOCUMENT_EDITING,
+    "documents.publish_document",
+    "documents.take_down_document",
+    "documents.archive_document",
+    "english.publish_englishpage",
+    "english.take_down_englishpage",
+    "english.archive_englishpage",
+]
+
 PERMISSIONS: dict[Role, list[str]] = {
-    Role.REPORTER: _WRITING,
-    Role.EDITOR: _EDITING,
-    Role.APPROVER: _APPROVING,
+    Role.REPORTER: [*_WRITING, *_DOCUMENT_WRITING],
+    Role.EDITOR: [*_EDITING, *_DOCUMENT_EDITING],
+    Role.APPROVER: [*_APPROVING, *_DOCUMENT_APPROVING],
     Role.PHOTO_STAFF: _all("photos", "image"),
     Role.ADMINISTRATOR: [
         *_APPROVING,
@@ -108,6 +152,11 @@ PERMISSIONS: dict[Role, list[str]] = {
         *_all("notices", "wantednotice", "offence"),
         *_all("questions", "question", "topic"),
         *_all("reporting", "channel"),
+        *_DOCUMENT_APPROVING,
+        *_all("documents", "document", "documenttype", "issuer", "field"),
+        *_all("english", "englishpage"),
+        # The organisation (pages, units, leaders) is kept by administrators.
+        *_all("organisation", "page", "unit", "leader"),
         *_all("photos", "image"),
         *_all("accounts", "user"),
         *_all("auth", "group"),

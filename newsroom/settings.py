@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "notices",
     "questions",
     "reporting",
+    "organisation",
+    "documents",
+    "english",
     "public",
     "demo",
 ]
@@ -84,6 +87,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The language of a page comes from its address alone: /en/… English, the rest
+    # Vietnamese, whatever the browser asks (newsroom/languages.py).
+    "newsroom.languages.LanguageFromPathMiddleware",
     # Whole pages for anonymous readers (needs to know the user; see public/pagecache.py).
     "public.pagecache.PublicPageCacheMiddleware",
     # After the page cache: what the limit protects is the work of making a page.
@@ -230,8 +236,9 @@ SESSION_SAVE_EVERY_REQUEST = False
 
 # Vietnamese first: language, time zone and number formats (see newsroom/formats/vi).
 LANGUAGE_CODE = "vi"
-# One language for readers and staff alike, whatever the browser asks for.
-LANGUAGES = [("vi", "Tiếng Việt")]
+# Vietnamese for readers and staff alike, whatever the browser asks for; English only for
+# the pages under /en/ (newsroom/languages.py). English strings are the source strings.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -286,6 +293,17 @@ CKEDITOR_5_CONFIGS = {
         ],
     },
 }  # fmt: skip
+# Introduction and English pages: text, headings, lists, tables and links; no uploads.
+CKEDITOR_5_CONFIGS["page"] = {
+    **CKEDITOR_5_CONFIGS["article"],
+    "toolbar": {
+        "items": [
+            "heading", "|", "bold", "italic", "link", "|",
+            "bulletedList", "numberedList", "blockQuote", "insertTable", "|", "undo", "redo",
+        ],
+        "shouldNotGroupWhenFull": True,
+    },
+}  # fmt: skip
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "admin:articles_article_editor_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png", "webp", "gif"]
 
@@ -310,6 +328,8 @@ IMAGE_ORIGINAL_QUALITY = env.int("IMAGE_ORIGINAL_QUALITY", default=90)
 IMAGE_JPEG_QUALITY = env.int("IMAGE_JPEG_QUALITY", default=82)
 IMAGE_WEBP_QUALITY = env.int("IMAGE_WEBP_QUALITY", default=78)
 FILE_UPLOAD_PERMISSIONS = 0o644
+# Largest file attached to a legal document (PDF, DOCX), in bytes.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
 
 # Public site: page views are buffered and written in bulk at most this often (seconds;
 # 0 = only by `manage.py flush_views`). See public/pageviews.py.
@@ -386,7 +406,9 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [_SELF],
         "media-src": [_SELF],
         "object-src": [_NONE],
-        "frame-src": [_NONE],
+        # The document page shows its PDF in a frame (from this site only); every page
+        # of the site still refuses to be framed (frame-ancestors below).
+        "frame-src": [_SELF],
         "worker-src": [_SELF],
         "base-uri": [_SELF],
         "form-action": [_SELF],

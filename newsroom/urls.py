@@ -41,6 +41,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
+    # English pages: their own addresses under /en/ (newsroom/languages.py).
+    path("en/", include("public.urls_en")),
     path("", include("public.urls")),
 ]
 

@@ -1,4 +1,5 @@
-"""RSS 2.0 feeds: the latest articles, and one per section and per campaign."""
+"""RSS 2.0 feeds: the latest articles, one per section and per campaign, new legal documents,
+and the news in English."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline, Campaign, Section
+from documents.models import Document
+from english.models import EnglishPage
 from notices.models import WantedNotice
 
 FEED_SIZE = 30
@@ -199,3 +203,90 @@ class NoticesFeed(Feed):
 
     def item_categories(self, item: WantedNotice) -> list[str]:
         return [item.offence.name]
+
+
+class DocumentsFeed(Feed):
+    """/van-ban/rss/: the documents newly published on the site."""
+
+    feed_type = Rss201rev2Feed
+    language = "vi"
+    ttl = 60
+
+    def title(self, obj=None) -> str:
+        return str(_("%(site)s — new legal documents") % {"site": settings.SITE_NAME})
+
+    def description(self, obj=None) -> str:
+        return str(_("Legal documents newly published by %(site)s.") % {"site": settings.SITE_NAME})
+
+    def link(self, obj=None) -> str:
+        return absolute(reverse("public:documents"))
+
+    def feed_url(self, obj=None) -> str:
+        return absolute(reverse("public:documents-feed"))
+
+    def items(self, obj=None):
+        return (
+            Document.objects.published()
+            .select_related("doc_type", "issuer")
+            .defer("full_text", "search_text", "search_vector")
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, item: Document) -> str:
+        return f"{item.title}: {Truncator(item.summary).chars(160)}"
+
+    def item_description(self, item: Document) -> str:
+        return item.summary
+
+    def item_link(self, item: Document) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_guid(self, item: Document) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item: Document):
+        return timezone.localtime(item.published_at)
+
+    def item_updateddate(self, item: Document):
+        return timezone.localtime(item.updated_at)
+
+    def item_author_name(self, item: Document) -> str:
+        return item.issuer.name
+
+    def item_categories(self, item: Document) -> list[str]:
+        return [item.doc_type.name]
+
+
+class EnglishNewsFeed(Feed):
+    """/en/news/rss/: the news translated into English."""
+
+    feed_type = Rss201rev2Feed
+    language = "en"
+    ttl = 60
+
+    def title(self, obj=None) -> str:
+        return str(_("News in English"))
+
+    def description(self, obj=None) -> str:
+        return str(_("News of the provincial police, translated into English."))
+
+    def link(self, obj=None) -> str:
+        return absolute(reverse("en:news"))
+
+    def feed_url(self, obj=None) -> str:
+        return absolute(reverse("en:news-feed"))
+
+    def items(self, obj=None):
+        return EnglishPage.objects.published().news().latest_first()[:FEED_SIZE]
+
+    def item_title(self, item: EnglishPage) -> str:
+        return item.title
+
+    def item_description(self, item: EnglishPage) -> str:
+        return item.summary
+
+    def item_link(self, item: EnglishPage) -> str:
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item: EnglishPage):
+        return timezone.localtime(item.published_at)

@@ -1,4 +1,5 @@
-"""/sitemap.xml (an index of articles, sections, campaigns) and the Google News sitemap."""
+"""/sitemap.xml (an index of articles, sections, campaigns, documents, the introduction and
+the English pages) and the Google News sitemap."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 
 from articles.models import Article, Campaign, Method, Section
+from documents.models import Document
+from english.models import EnglishPage
 from notices.models import WantedNotice
+from organisation.models import Page, Unit
+from public.languages import GENERATED
 from questions.models import Question
 
 NEWS_WINDOW = dt.timedelta(hours=48)
@@ -110,6 +115,74 @@ class PoliceSectionSitemap(SiteSitemap):
         return item
 
 
+class DocumentSitemap(SiteSitemap):
+    changefreq = "monthly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return Document.objects.published().only("slug", "updated_at").order_by("-issued_on", "-pk")
+
+    def lastmod(self, document: Document):
+        return document.updated_at
+
+
+class AboutSitemap(SiteSitemap):
+    """The introduction and its pages, the chart, the leaders, the units, "Liên hệ": with
+    their English counterparts as ``xhtml:link`` alternates where there is one."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        english = {
+            page.source_page_id: page.get_absolute_url()
+            for page in EnglishPage.objects.published().about().select_related("source_page")
+        }
+        pages = [(p.get_absolute_url(), english.get(p.pk, "")) for p in Page.objects.all()]
+        drawn = [
+            (reverse(name), reverse(counterpart))
+            for name, counterpart in GENERATED.items()
+            if name != "public:about"
+        ]
+        units = [(u.get_absolute_url(), "") for u in Unit.objects.shown().only("slug")]
+        return [*pages, *drawn, (reverse("public:units"), ""), *units]
+
+    def location(self, item) -> str:
+        return item[0]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        base = f"{self.get_protocol()}://{self.get_domain()}"
+        for url in urls:
+            vi, en = url["item"]
+            if en:
+                url["alternates"] = [
+                    {"lang_code": "vi", "location": base + vi},
+                    {"lang_code": "en", "location": base + en},
+                    {"lang_code": "x-default", "location": base + vi},
+                ]
+        return urls
+
+
+class EnglishSitemap(SiteSitemap):
+    changefreq = "monthly"
+    priority = 0.4
+
+    def items(self):
+        pages = EnglishPage.objects.published().select_related("source_page", "source_article")
+        paths = [reverse(name) for name in GENERATED.values() if name != "en:home"]
+        return [
+            reverse("en:home"),
+            *paths,
+            reverse("en:news"),
+            *(p.get_absolute_url() for p in pages if p.get_absolute_url() != reverse("en:home")),
+        ]
+
+    def location(self, item) -> str:
+        return item
+
+
 sitemaps = {
     "articles": ArticleSitemap,
     "sections": SectionSitemap,
@@ -117,6 +190,9 @@ sitemaps = {
     "police": PoliceSectionSitemap,
     "notices": NoticeSitemap,
     "questions": QuestionSitemap,
+    "documents": DocumentSitemap,
+    "about": AboutSitemap,
+    "en": EnglishSitemap,
 }
 
 

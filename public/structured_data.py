@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from documents.files import CONTENT_TYPES
+from documents.models import Document
+from documents.validity import LEGAL_FORCE
+from organisation.contacts import PortalContact
+from organisation.models import Unit
 from photos.renditions import social_image_url
 from public import addresses
 
@@ -65,4 +71,87 @@ def news_article(article: Article) -> dict:
                 "caption": article.cover.caption,
             }
         ]
+    return data
+
+
+def legislation(document: Document) -> dict:
+    """schema.org Legislation for a legal document: its number, type, issuer, dates,
+    legal force and files."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": addresses.absolute(document.get_absolute_url()),
+        "url": addresses.absolute(document.get_absolute_url()),
+        "name": document.title,
+        "legislationIdentifier": document.number,
+        "legislationType": document.doc_type.name,
+        "abstract": document.summary,
+        "legislationDate": document.issued_on.isoformat(),
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": document.issuer.name},
+        "legislationLegalForce": {"@id": LEGAL_FORCE[document.validity()]},
+        "inLanguage": "vi",
+        "datePublished": timezone.localtime(
+            document.published_at or document.updated_at
+        ).isoformat(),
+        "dateModified": timezone.localtime(document.updated_at).isoformat(),
+        "publisher": {"@type": "GovernmentOrganization", "name": settings.SITE_NAME},
+    }
+    if document.effective_from:
+        data["legislationDateVersion"] = document.effective_from.isoformat()
+    if document.signer_name:
+        data["author"] = {
+            "@type": "Person",
+            "name": document.signer_name,
+            "jobTitle": document.signer_title,
+        }
+    files = [
+        {
+            "@type": "MediaObject",
+            "contentUrl": addresses.absolute(
+                reverse("public:document-file", args=[document.slug, a.pk])
+            ),
+            "encodingFormat": CONTENT_TYPES[a.kind],
+            "contentSize": str(a.size),
+        }
+        for a in document.attachments.all()
+    ]
+    if files:
+        data["encoding"] = files
+    return data
+
+
+def government_organization(
+    contact: PortalContact, units: list[Unit], *, language: str = "vi"
+) -> dict:
+    """schema.org GovernmentOrganization for the contact pages, each unit a PoliceStation."""
+
+    def station(unit: Unit) -> dict:
+        entry = {
+            "@type": "PoliceStation",
+            "name": unit.name if language == "vi" else unit.english_name,
+            "url": addresses.absolute(unit.get_absolute_url()),
+        }
+        if unit.address:
+            entry["address"] = unit.address
+        if unit.phone_list:
+            entry["telephone"] = unit.phone_list[0]
+        if unit.email:
+            entry["email"] = unit.email
+        return entry
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": contact.name if language == "vi" else (contact.name_en or contact.name),
+        "url": settings.SITE_URL + "/",
+        "logo": addresses.absolute(static(settings.SITE_LOGO)),
+    }
+    if contact.address:
+        data["address"] = contact.address
+    if contact.phones:
+        data["telephone"] = contact.phones[0]
+    if contact.email:
+        data["email"] = contact.email
+    if units:
+        data["subOrganization"] = [station(unit) for unit in units]
     return data

@@ -30,7 +30,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 import jinja2
 from photos.renditions import picture_html, social_image_url
 from public import addresses, contacts, share_images
-from public.structured_data import news_article
+from public.structured_data import government_organization, legislation, news_article
 
 # Characters that could end a <script> element early, escaped as in Django's json_script.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -49,6 +49,8 @@ def environment(**options) -> jinja2.Environment:
         news_article=news_article,
         reporting_contacts=contacts.featured_channels,
         share_image_version=share_images.version,
+        legislation=legislation,
+        government_organization=government_organization,
     )
     env.filters.update(
         datetime=local_datetime,
@@ -58,6 +60,7 @@ def environment(**options) -> jinja2.Environment:
         absolute=addresses.absolute,
         urlquote=urlquote,
         truncatechars=truncatechars,
+        filesize=filesize,
     )
     return env
 
@@ -95,6 +98,13 @@ def iso(value) -> str:
 def number(value) -> str:
     """``130.000``: the thousands separated as the site's locale writes them."""
     return number_format(value, force_grouping=True)
+
+
+def filesize(value: int) -> str:
+    """``1,2 MB``, ``340 KB``: as the site's locale writes decimals."""
+    if value >= 1024 * 1024:
+        return f"{number_format(value / (1024 * 1024), 1)} MB"
+    return f"{max(1, round(value / 1024))} KB"
 
 
 def urlquote(value) -> str:

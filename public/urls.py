@@ -1,7 +1,18 @@
 from django.urls import path
 
 from public import feeds
-from public.views import articles, home, listings, notices, questions, reporting, search, site
+from public.views import (
+    articles,
+    documents,
+    home,
+    listings,
+    notices,
+    organisation,
+    questions,
+    reporting,
+    search,
+    site,
+)
 from public.views import warnings as crime_warnings
 
 app_name = "public"
@@ -41,6 +52,17 @@ urlpatterns = [
     path("hoi-dap/<slug:slug>/", questions.question_detail, name="question"),
     path("tim-kiem/", search.search, name="search"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("van-ban/", documents.document_list, name="documents"),
+    path("van-ban/rss/", feeds.DocumentsFeed(), name="documents-feed"),
+    path("van-ban/<slug:slug>/", documents.document_detail, name="document"),
+    path("van-ban/<slug:slug>/tep/<int:pk>/", documents.document_file, name="document-file"),
+    path("gioi-thieu/", organisation.about, name="about"),
+    path("gioi-thieu/co-cau-to-chuc/", organisation.structure, name="structure"),
+    path("gioi-thieu/lanh-dao/", organisation.leaders, name="leaders"),
+    path("gioi-thieu/don-vi/", organisation.units, name="units"),
+    path("gioi-thieu/don-vi/<slug:slug>/", organisation.unit_detail, name="unit"),
+    path("gioi-thieu/<slug:slug>/", organisation.about_page, name="about-page"),
+    path("lien-he/", organisation.contact, name="contact"),
     path("luot-xem/<str:token>/", site.count_view, name="count-view"),
     path("robots.txt", site.robots_txt, name="robots"),
     path("favicon.ico", site.favicon, name="favicon"),

@@ -5,13 +5,16 @@ from __future__ import annotations
 import io
 import itertools
 import struct
+import zipfile
 import zlib
 
 from django.utils import timezone
 from PIL import Image as PILImage
 
 from articles.models import Article, Author, Byline, Campaign, Method, Section
+from documents.models import Document, DocumentType, Issuer
 from notices.models import NoticePhoto, Offence, WantedNotice
+from organisation.models import Unit
 from photos.models import Image
 from photos.services import add_image
 from questions.models import Question, Topic
@@ -249,3 +252,112 @@ def make_channel(**overrides) -> Channel:
     defaults.update(phone="0200 3 800 113", featured=True)
     defaults.update(overrides)
     return Channel.objects.create(**defaults)
+
+
+# Legal documents, their files, the organisation -------------------------------------
+
+
+def pdf_bytes(
+    text: str = "Thong tu quy dinh ve cu tru", *, catalog_extra: str = "", extra_objects=()
+) -> bytes:
+    """A small real PDF with a text layer (Helvetica, ASCII text). ``catalog_extra`` goes in
+    the catalogue (``/OpenAction 5 0 R``); ``extra_objects`` are added as objects 5, 6…"""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        f"<< /Type /Catalog /Pages 2 0 R {catalog_extra}>>".encode(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 "
+        b"/BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        *(o.encode() if isinstance(o, str) else o for o in extra_objects),
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+OOXML_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def docx_bytes(
+    text: str = "Kế hoạch tuyên truyền Luật Căn cước",
+    *,
+    main_type: str = DOCX_MAIN,
+    extra_files: dict[str, bytes] | None = None,
+    relationships: str = "",
+) -> bytes:
+    """A minimal Word document; ``relationships`` are added to word/_rels/document.xml.rels."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{main_type}"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{OOXML_RELATIONSHIPS}/officeDocument" '
+            'Target="word/document.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>",
+        )
+        archive.writestr(
+            "word/_rels/document.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f"{relationships}</Relationships>",
+        )
+        for name, data in (extra_files or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def make_document(**overrides):
+    """A published Thông tư of the Bộ Công an by default."""
+    n = next(_counter)
+    defaults = {
+        "number": f"{n}/2023/TT-BCA",
+        "summary": f"Quy định về quản lý cư trú và căn cước số {n}",
+        "issued_on": timezone.localdate() - timezone.timedelta(days=400),
+        "status": Document.Status.PUBLISHED,
+        "published_at": timezone.now() - timezone.timedelta(hours=1),
+    }
+    defaults.update(overrides)
+    if "doc_type" not in defaults:
+        defaults["doc_type"] = DocumentType.objects.get_or_create(
+            name="Thông tư", defaults={"code": "TT"}
+        )[0]
+    if "issuer" not in defaults:
+        defaults["issuer"] = Issuer.objects.get_or_create(
+            name="Bộ Công an", defaults={"code": "BCA"}
+        )[0]
+    return Document.objects.create(**defaults)
+
+
+def make_unit(name: str = "Công an xã Phú Đình", **overrides):
+    defaults = {"kind": Unit.Kind.COMMUNE, "commune": "xã Phú Đình", "hotline": "0912.345.113"}
+    defaults.update(overrides)
+    return Unit.objects.create(name=name, **defaults)

@@ -4,6 +4,7 @@
 readers on phones often type without diacritics.
 """
 
+import hashlib
 import re
 import unicodedata
 
@@ -33,3 +34,10 @@ def search_document(*parts: str) -> str:
     " ra quan dot cao diem ... " — a term ``t`` matches exactly when ``" t "`` occurs.
     """
     return " " + " ".join(words(" ".join(part or "" for part in parts))) + " "
+
+
+def source_digest(*texts: str) -> str:
+    """A fingerprint of Vietnamese texts (whitespace aside): a translation saved with it
+    knows when the Vietnamese has changed since."""
+    joined = "\x1f".join(" ".join((text or "").split()) for text in texts)
+    return hashlib.sha256(joined.encode()).hexdigest()

@@ -15,6 +15,7 @@ from articles.body import render as render_body
 from articles.models import Article, GalleryItem, OldSlug
 from public import pageviews
 from public.addresses import absolute
+from public.languages import english_news_url, pair_parts, with_english_slug
 from public.navigation import site_parts
 from public.pagecache import cached_parts
 from public.templating import render_part
@@ -25,7 +26,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A published article; its parts are made once per content version for readers."""
 
     def make() -> dict:
-        article = Article.objects.published().for_page().filter(slug=slug).first()
+        published = with_english_slug(Article.objects.published().for_page())
+        article = published.filter(slug=slug).first()
         if article is None:
             raise Article.DoesNotExist
         return article_parts(request, article)
@@ -50,7 +52,14 @@ def article_parts(request: HttpRequest, article: Article, *, preview: bool = Fal
         "view_beacon_url": reverse("public:count-view", args=[pageviews.view_token(article.pk)]),
         "preview": preview,
     }
+    english = "" if preview else english_news_url(article)
+    pair = (
+        pair_parts(request, vi=article.get_absolute_url(), en=english, current="vi")
+        if english
+        else {}
+    )
     return {
+        **pair,
         "title": article.title,
         "description": Truncator(article.sapo).chars(300),
         "canonical": context["canonical_url"],

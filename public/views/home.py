@@ -25,6 +25,7 @@ from public.navigation import navigation, site_parts
 from public.pagecache import cached_parts
 from public.pageviews import MOST_READ, RANKED
 from public.templating import render_part
+from public.views.documents import new_documents
 
 TOP = 40  # the stories the top of the page is chosen from (the newest)
 FEATURED = 5  # featured stories under the headline (4–6)
@@ -53,6 +54,7 @@ def home_parts(request: HttpRequest) -> dict:
         "most_read": choice.most_read,
         "active_campaigns": list(Campaign.objects.active().select_related("cover")[:4]),
         "latest_warnings": choice.warnings,
+        "new_documents": new_documents(),
     }
     return {
         "main": render_part("public/home_main.html", context, request),

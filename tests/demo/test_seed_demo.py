@@ -9,7 +9,11 @@ from django.test import RequestFactory
 from accounts.models import User
 from accounts.roles import Role
 from articles.models import Article, Author, Campaign, GalleryItem, Section, Tag
+from documents.models import Document, DocumentLink
+from documents.validity import Validity
+from english.models import EnglishPage
 from notices.models import WantedNotice
+from organisation.models import Leader, Unit
 from photos.models import Image
 from questions.models import Question
 
@@ -44,13 +48,31 @@ def test_seed_demo_twice_is_the_same_as_once(
     assert first["User"] == 5
     assert GalleryItem.objects.count() == 6  # the lead article's photo story, once
     # One cleaned copy per image (in its day folder), its renditions in a folder beside it.
-    stored = [p for p in media_root.rglob("*") if p.is_file() and p.parent.name.isdigit()]
+    stored = [
+        p
+        for p in media_root.rglob("*")
+        if p.is_file() and p.parent.name.isdigit() and "van-ban" not in p.parts
+    ]
     assert len(stored) == first["Image"]
     published = Article.objects.published()
     assert published.count() == first["Article"] - 3  # two drafts and one scheduled
     assert published.filter(cover__isnull=False).count() == published.count()
     assert "mat-khau-demo-2026" in out.getvalue()
     assert f"{first['Article']} đã tạo, 0 đã cập nhật, 0 bỏ qua." in out.getvalue()
+
+
+def test_the_demo_has_documents_the_organisation_and_english_pages(db, small_demo_data):
+    seed(small_demo_data, stdout=io.StringIO())
+    documents = Document.objects.published()
+    assert documents.count() >= 40
+    assert documents.filter(attachments__kind="pdf").distinct().count() >= 5
+    assert Document.objects.get(number="100/2019/NĐ-CP").validity() == Validity.PARTIAL
+    assert DocumentLink.objects.filter(kind="replaces").count() >= 4
+    assert Unit.objects.communes().count() >= 12
+    assert Unit.objects.command().phones
+    assert Leader.objects.filter(portrait__isnull=False).count() == 3
+    assert EnglishPage.objects.published().count() == 4
+    assert not any(page.is_out_of_date() for page in EnglishPage.objects.all())
 
 
 def test_every_role_has_a_demo_login(db, monkeypatch, small_demo_data):

@@ -36,6 +36,9 @@ def test_sitemap_is_an_index_of_articles_sections_campaigns_and_the_police_secti
         "sitemap-police.xml",
         "sitemap-notices.xml",
         "sitemap-questions.xml",
+        "sitemap-documents.xml",
+        "sitemap-about.xml",
+        "sitemap-en.xml",
     ]
 
 

@@ -42,9 +42,7 @@ def test_the_latest_warnings_are_on_the_home_page(client):
     assert "Tin mới nhất không phải cảnh báo" not in block
 
 
-def test_an_older_warning_stays_on_the_home_page_when_much_news_came_after_it(
-    client, monkeypatch
-):
+def test_an_older_warning_stays_on_the_home_page_when_much_news_came_after_it(client, monkeypatch):
     monkeypatch.setattr(home, "RECENT", 3)  # the home page chooses among the 3 newest
     older = make_warning(title="Cảnh báo thủ đoạn giả danh nhân viên điện lực")
     for i in range(4):

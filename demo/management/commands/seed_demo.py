@@ -23,9 +23,22 @@ from accounts.models import User
 from accounts.roles import Role, group_of
 from articles.models import Article, Author, Campaign, GalleryItem, Method, Section
 from articles.transfer import ArticleImporter, RecordError, read_records
-from demo.data import ARTICLES, FOLDER, POLICE, load_police, load_site
+from demo.data import (
+    ARTICLES,
+    DOCUMENTS,
+    FOLDER,
+    POLICE,
+    load_english,
+    load_organisation,
+    load_police,
+    load_site,
+)
+from documents.spreadsheet import SpreadsheetImporter
+from english.models import EnglishPage
+from english.services import english_save, english_transition
 from notices.models import NoticePhoto, NoticeStep, Offence, WantedNotice
 from notices.services import notice_withdraw
+from organisation.models import Leader, Page, Unit
 from photos.services import add_image
 from public.models import DailyViews
 from public.pageviews import rank_most_read
@@ -76,6 +89,9 @@ class Command(BaseCommand):
         self.link_authors(site["authors"])
         self.photo_story(site["photo_story"])
         self.views()
+        self.organisation(load_organisation(data))
+        self.documents(by=User.objects.get(username="quantri"))
+        self.english(load_english(data))
         self.print_logins(logins)
 
     def users(self) -> list[tuple[str, str, str]]:
@@ -336,6 +352,90 @@ class Command(BaseCommand):
                 )
             Article.objects.filter(pk=article.pk).update(view_count=total)
         rank_most_read()
+
+    @transaction.atomic
+    def organisation(self, data: dict) -> None:
+        """Units (the command, departments, commune stations), leaders with drawn
+        portraits, and the introduction pages."""
+        for position, item in enumerate(data["units"]):
+            item = dict(item)
+            parent = item.pop("parent", None)
+            Unit.objects.update_or_create(
+                name=item.pop("name"),
+                defaults={
+                    **item,
+                    "position": position,
+                    "parent": Unit.objects.get(name=parent) if parent else None,
+                },
+            )
+        command = Unit.objects.command()
+        for position, item in enumerate(data["leaders"]):
+            item = dict(item)
+            portrait = item.pop("portrait")
+            image = self.photo({"path": portrait, "alt": item["name"]}) if portrait else None
+            Leader.objects.update_or_create(
+                name=item.pop("name"),
+                defaults={**item, "position": position, "portrait": image, "unit": command},
+            )
+        for item in data["pages"]:
+            Page.objects.update_or_create(kind=item["kind"], defaults=item)
+        self.stdout.write(
+            _("Organisation: %(units)s units, %(leaders)s leaders, %(pages)s pages.")
+            % {
+                "units": Unit.objects.count(),
+                "leaders": Leader.objects.count(),
+                "pages": Page.objects.count(),
+            }
+        )
+
+    def documents(self, *, by: User) -> None:
+        """The demo documents through the spreadsheet importer, published, with files."""
+        importer = SpreadsheetImporter(by=by, publish=True, files_dir=self.folder / "documents")
+        path = self.folder / DOCUMENTS
+        report = importer.run(path.read_bytes(), path.name)
+        if not report.ok:
+            raise CommandError("; ".join(report.lines()))
+        self.stdout.write(
+            _("Demo documents: %(created)s created, %(updated)s updated, %(skipped)s skipped.")
+            % {"created": report.created, "updated": report.updated, "skipped": report.skipped}
+        )
+
+    def english(self, data: dict) -> None:
+        """English pages, translated by the editor and published by the approver."""
+        editor = User.objects.get(username="bientap")
+        approver = User.objects.get(username="lanhdao")
+        sources = [
+            ({"source_page": Page.objects.get(kind=item["source_page"])}, item)
+            for item in data["pages"]
+        ] + [
+            (
+                {
+                    "source_article": Article.objects.get(
+                        source=DEMO_SOURCE, source_id=item["source_article"]
+                    )
+                },
+                item,
+            )
+            for item in data["news"]
+        ]
+        for source, item in sources:
+            page = EnglishPage.objects.filter(**source).first() or EnglishPage(**source)
+            fields = {k: item[k] for k in ("title", "slug", "summary", "body")}
+            if (
+                page.pk is None
+                or page.is_out_of_date()
+                or any(getattr(page, k) != v for k, v in fields.items())
+            ):
+                for key, value in fields.items():
+                    setattr(page, key, value)
+                english_save(page=page, by=editor, comment=_("demo"))
+            if page.status == Status.DRAFT:
+                english_transition(page=page, by=editor, action=Action.SUBMIT)
+            if page.status == Status.SUBMITTED:
+                english_transition(page=page, by=approver, action=Action.APPROVE)
+        self.stdout.write(
+            _("English pages: %(n)s published.") % {"n": EnglishPage.objects.published().count()}
+        )
 
     def print_logins(self, rows: list[tuple[str, str, str]]) -> None:
         self.stdout.write(_("Demo logins (admin at /%(path)s):") % {"path": settings.ADMIN_URL})
