@@ -169,8 +169,11 @@ class Command(BaseCommand):
                 author, _created = Author.objects.get_or_create(
                     name=full_name, unit=units[full_name]
                 )
+                user = User.objects.get(username=username)
+                # A demo seeded before bylines were the users' own linked another name.
+                Author.objects.filter(user=user).exclude(pk=author.pk).update(user=None)
                 if author.user_id is None:
-                    author.user = User.objects.get(username=username)
+                    author.user = user
                     author.save(update_fields=["user"])
 
     def desk(self, work: list[dict]) -> None:
