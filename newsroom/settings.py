@@ -263,6 +263,9 @@ CKEDITOR_5_CONFIGS = {
         "image": {"toolbar": ["toggleImageCaption", "imageTextAlternative"]},
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
         "link": {"defaultProtocol": "https://"},
+        # The GPL licence's "powered by" badge stays (docs/editors-guide.md); only its
+        # English words go: the logo alone is shown.
+        "ui": {"poweredBy": {"label": ""}},
         "removePlugins": [
             "SourceEditing", "GeneralHtmlSupport", "FullPage", "HtmlEmbed", "MediaEmbed",
             "Markdown", "Style", "Font", "Highlight", "CodeBlock", "Code", "TodoList", "Mention",
@@ -344,6 +347,9 @@ CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form sent without its token (a page left open past its session, a forged request):
+# a page of our own in Vietnamese, not Django's English one.
+CSRF_FAILURE_VIEW = "newsroom.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

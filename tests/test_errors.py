@@ -107,3 +107,24 @@ def test_favicon_ico_leads_to_the_site_icon(client, db):
     response = client.get("/favicon.ico")
     assert (response.status_code, response["Location"]) == (302, "/static/img/favicon.png")
     assert finders.find("img/favicon.png")
+
+
+def test_a_refusal_is_a_vietnamese_page_with_the_way_back_to_the_desk(db, client, photo_staff):
+    client.force_login(photo_staff)  # photo staff may not open articles
+    response = client.get("/quan-tri/articles/article/add/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Bạn không được mở trang này" in html
+    assert 'href="/quan-tri/"' in html
+    assert "Forbidden" not in html
+
+
+def test_a_form_without_its_token_gets_a_vietnamese_page(db, editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post("/quan-tri/articles/article/add/", {"title": "Bài"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Không gửi được biểu mẫu" in html
+    assert "CSRF verification failed" not in html
+    assert 'href="/quan-tri/"' in html
