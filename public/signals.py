@@ -10,6 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from articles.models import Article, Author, Byline, Campaign, GalleryItem, Section, Tag
 from photos.models import Image
 from public import navigation, pagecache
+from public.models import PortalIdentity
 
 SHOWN = (Article, Section, Tag, Author, Campaign, Image, Byline, GalleryItem)
 
@@ -25,6 +26,13 @@ def section_changed(sender, raw: bool = False, **kwargs) -> None:
         navigation.forget()
 
 
+def identity_changed(sender, raw: bool = False, **kwargs) -> None:
+    """The masthead and footer show the portal's identity: every page changes with it."""
+    if not raw:
+        navigation.forget_portal()
+        pagecache.content_changed()
+
+
 def connect() -> None:
     for model in SHOWN:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"public-{model.__name__}")
@@ -33,3 +41,5 @@ def connect() -> None:
         m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"public-{through}")
     post_save.connect(section_changed, sender=Section, dispatch_uid="public-menu")
     post_delete.connect(section_changed, sender=Section, dispatch_uid="public-menu")
+    post_save.connect(identity_changed, sender=PortalIdentity, dispatch_uid="public-identity")
+    post_delete.connect(identity_changed, sender=PortalIdentity, dispatch_uid="public-identity")

@@ -56,6 +56,7 @@ def environment(**options) -> jinja2.Environment:
         absolute=addresses.absolute,
         urlquote=urlquote,
         truncatechars=truncatechars,
+        tel=tel,
     )
     return env
 
@@ -97,6 +98,11 @@ def number(value) -> str:
 
 def urlquote(value) -> str:
     return quote(str(value), safe="")
+
+
+def tel(value) -> str:
+    """A phone number as a ``tel:`` address wants it: "0200 3855 113" → "02003855113"."""
+    return "".join(c for c in str(value or "") if c.isdigit() or c == "+")
 
 
 def truncatechars(value, length: int) -> str:

@@ -81,7 +81,9 @@ class ListingView(View):
             "head": part("head"),
             "header": part(f"{self.kind}_header"),
             "main": part("main"),
-            "side": part(f"{self.kind}_side") if self.kind in ("section", "campaign") else "",
+            "side": part("section_side") if self.kind == "section" else "",
+            # After "most read": the feed is for the few who subscribe.
+            "feed": part("feed"),
             "nav_current": nav_current,
             **site_parts(request, nav_current=nav_current),
         }
