@@ -47,8 +47,12 @@ class PortalIdentityAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        exists = PortalIdentity.objects.filter(pk=PortalIdentity.SINGLETON).exists()
-        return not exists and super().has_add_permission(request)
+        # Asked for every page's menu: looked up once a request.
+        if not hasattr(request, "_portal_identity_exists"):
+            request._portal_identity_exists = PortalIdentity.objects.filter(
+                pk=PortalIdentity.SINGLETON
+            ).exists()
+        return not request._portal_identity_exists and super().has_add_permission(request)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False

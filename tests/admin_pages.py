@@ -84,10 +84,12 @@ ALLOWED_PHRASES = (
     "<unknown>",
 )
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# A word of its own: not letters inside a longer run of letters and digits ("OK2I" of a key).
+_WORD = re.compile(r"(?<!\w)[A-Za-z]+(?:'[a-z]+)?(?!\w)")
 # A file's name is the name it was uploaded with, not words of the interface.
 _FILE_NAME = re.compile(r"\S+\.(?:jpe?g|png|webp|gif|heic|avif|pdf)\b", re.IGNORECASE)
-_NOT_TEXT = ("script", "style", "template", "noscript", "svg")
+# Not words of the interface: scripts, styles, and machine text (a setup key, a code).
+_NOT_TEXT = ("script", "style", "template", "noscript", "svg", "code")
 _TEXT_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 
 

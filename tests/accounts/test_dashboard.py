@@ -153,4 +153,6 @@ def test_the_front_page_costs_the_same_queries_for_a_quiet_or_a_busy_desk(
         make_image()
     busy = queries()
     assert busy == quiet
-    assert busy <= 16, busy
+    # The administrator's, the fullest: the session, the user and their second factor;
+    # two for each panel (counts, list) and the queues' bylines; the menu's one lookup.
+    assert busy <= 18, busy
