@@ -25,6 +25,7 @@ from articles.admin.forms import ArticleForm, CoverWidget
 from articles.admin.inlines import BylineInline, GalleryItemInline
 from articles.admin.views import ArticleDeskViews
 from articles.models import Article, Author, Byline, Section
+from photos.renditions import thumbnail_url
 from publishing.models import Action
 from vietnamese import text as textfold
 
@@ -135,7 +136,7 @@ class ArticleAdmin(WorkflowActions, ArticleDeskViews, admin.ModelAdmin):
             return ""
         return format_html(
             '<img src="{}" alt="" width="64" height="40" class="nr-thumb" loading="lazy">',
-            article.cover.file.url,
+            thumbnail_url(article.cover),  # the smallest rendition, not the stored photo
         )
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
