@@ -30,3 +30,12 @@ class LockoutsConfig(axes_apps.AppConfig):
 
     default = False
     verbose_name = _("Log-in lock-outs")
+
+    def ready(self) -> None:
+        super().ready()
+        # Imported here: models cannot be imported before the app registry is ready.
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        from accounts.lockout_names import name_in_vietnamese
+
+        name_in_vietnamese(AccessAttempt, AccessLog, AccessFailureLog)

@@ -160,6 +160,10 @@ PERMISSIONS: dict[Role, list[str]] = {
         *_all("photos", "image"),
         *_all("accounts", "user"),
         *_all("auth", "group"),
+        # The portal's masthead and footer (one row: never deleted).
+        "public.add_portalidentity",
+        "public.change_portalidentity",
+        "public.view_portalidentity",
         # Log-in lock-outs: seen, and lifted by deleting the attempt.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class ArticlesConfig(AppConfig):
     name = "articles"
-    verbose_name = _("Articles")
+    verbose_name = _("Newsroom")
 
     def ready(self) -> None:
         # Imported here: models cannot be imported before the app registry is ready.

@@ -8,7 +8,8 @@ Bodies arrive as HTML from CKEditor 5 and from importers. ``prepare()`` runs on 
    record's id, its stored size, the widths of its renditions, and alt text (its own,
    else the library's, else the figure's caption): a page is then rendered from the body
    alone, never opens a file or asks the database, and never shifts as it loads;
-3. **read**: the photos it shows, its words, its headings and its plain text for search.
+3. **read**: the photos it shows, its words, its headings and its plain text for search
+   (``paragraphs()`` gives search snippets the running text alone).
 
 ``render()`` walks the stored body once per request: library photos become responsive
 ``<picture>`` markup from their renditions, every other image loads lazily. When a photo's
@@ -201,6 +202,23 @@ def render(html: str) -> SafeString:
 def plain_text(html: str) -> str:
     """The readable text of a body, one block (paragraph, heading, item…) per line."""
     return _text(_parse(html)) if html else ""
+
+
+def paragraphs(html: str) -> list[str]:
+    """The body's running text, one string per paragraph or list item: no heading, photo
+    caption or table (what a search snippet quotes)."""
+    if not html:
+        return []
+    found = []
+    for element in _parse(html).iter("p", "li"):
+        if any(a.tag in ("figure", "figcaption", "table") for a in element.iterancestors()):
+            continue
+        if element.tag == "li" and element.find("p") is not None:
+            continue  # its paragraphs are read themselves
+        text = " ".join(element.text_content().split())
+        if text:
+            found.append(text)
+    return found
 
 
 def retarget_images(html: str, change: Callable[[dict[str, str]], dict[str, str] | None]) -> str:

@@ -2,7 +2,9 @@
 
 They are plain templates rendered with the site name only. Details of the failure go
 to the log (the ``django.request`` logger records every 5xx with its traceback), never
-to the visitor.
+to the visitor. A refusal (403) and a form sent without its security token (Django's
+CSRF check) get pages of their own in Vietnamese, with the way back to where the visitor
+was working: the desk for staff, the home page for readers.
 """
 
 import logging
@@ -58,8 +60,19 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return static_page("500.html", status=500)
 
 
+def _way_back(request: HttpRequest) -> str:
+    desk = "/" + settings.ADMIN_URL
+    return desk if request.path_info.startswith(desk) else "/"
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler403: what may not be done here, and the way back (never why in detail)."""
+    return static_page("403.html", status=403, back_url=_way_back(request))
+
+
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """CSRF_FAILURE_VIEW: a form sent without its token, or from another site (a public
-    form opened too long ago, cookies blocked): said in Vietnamese, with the way back."""
-    logger.warning("CSRF refused %s: %s", request.path, reason)
-    return static_page("403_csrf.html", status=403, back=request.path)
+    """CSRF_FAILURE_VIEW: a form sent from a page kept open too long, or from elsewhere."""
+    logger.warning("form refused by the CSRF check: %s (%s)", reason, request.path)
+    desk = _way_back(request) != "/"
+    back_url = _way_back(request) if desk else request.path  # a public form: back to it
+    return static_page("403_csrf.html", status=403, back_url=back_url, desk=desk)

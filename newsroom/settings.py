@@ -287,6 +287,9 @@ CKEDITOR_5_CONFIGS = {
         "image": {"toolbar": ["toggleImageCaption", "imageTextAlternative"]},
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
         "link": {"defaultProtocol": "https://"},
+        # The GPL licence's "powered by" badge stays (docs/editors-guide.md); only its
+        # English words go: the logo alone is shown.
+        "ui": {"poweredBy": {"label": ""}},
         "removePlugins": [
             "SourceEditing", "GeneralHtmlSupport", "FullPage", "HtmlEmbed", "MediaEmbed",
             "Markdown", "Style", "Font", "Highlight", "CodeBlock", "Code", "TodoList", "Mention",

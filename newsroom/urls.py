@@ -16,6 +16,7 @@ admin.site.site_header = format_lazy("{} — {}", _("Administration"), settings.
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Newsroom desk")
 
+handler403 = "newsroom.errors.permission_denied"
 handler500 = "newsroom.errors.server_error"
 
 urlpatterns = [

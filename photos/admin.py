@@ -10,18 +10,20 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, When
+from django.db.models import Case, Count, Q, When
 from django.forms import modelformset_factory
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import dashboard
 from photos import pipeline, services
 from photos.models import Image
 from photos.renditions import fallback_rendition, social_image_url, thumbnail_url
@@ -153,6 +155,7 @@ class UsageFilter(admin.SimpleListFilter):
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
+    desk_menu = 2  # in the desk's menu, after the articles
     change_list_template = "admin/photos/image/change_list.html"
     list_display = ["thumbnail", "caption", "credit", "place", "dimensions", "uploaded_at"]
     list_filter = [
@@ -259,13 +262,14 @@ class ImageAdmin(admin.ModelAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = ImageChangeForm if obj is not None else ImageAddForm
-        kwargs["fields"] = None
+        if obj is None or self.has_change_permission(request, obj):
+            kwargs["fields"] = None  # the form's own fields, with the upload and replace ones
         return super().get_form(request, obj, change=change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [(None, {"fields": ["upload", "caption", "alt_text", "credit", "place"]})]
-        return [
+        fieldsets = [
             (None, {"fields": ["focal_picker", "caption", "alt_text", "credit", "place"]}),
             (
                 _("Focal point"),
@@ -278,9 +282,19 @@ class ImageAdmin(admin.ModelAdmin):
             (_("File"), {"fields": ["replace_with", "dimensions", "taken_at", "original_details"]}),
             (_("Record"), {"classes": ["collapse"], "fields": ["uploaded_by", "uploaded_at"]}),
         ]
+        if not self.has_change_permission(request, obj):
+            return self.get_fieldsets_for_viewing(fieldsets)
+        return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.readonly_fields
+
+    def get_fieldsets_for_viewing(self, fieldsets):
+        """Someone who may only look at a photo is offered no file to replace it with."""
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "replace_with"]})
+            for name, options in fieldsets
+        ]
 
     def save_form(self, request, form, change):
         if change:
@@ -484,3 +498,30 @@ def _usage_lines(usage: Usage, prefix: str = "") -> list[str]:
             )
         )
     return lines
+
+
+# The desk's front page --------------------------------------------------------
+
+LATEST_SHOWN = 12
+
+
+@dashboard.register("library", template="admin/dashboard/library.html", order=50)
+def latest_uploads(request: HttpRequest) -> dict | None:
+    """For those who look after the library (they may delete photos: photo staff and
+    administrators): the latest uploads, what still lacks a caption, and the bulk upload."""
+    if not request.user.has_perm("photos.delete_image"):
+        return None
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    counts = Image.objects.aggregate(
+        today=Count("pk", filter=Q(uploaded_at__gte=today)),
+        uncaptioned=Count("pk", filter=Q(caption="")),
+    )
+    latest = list(Image.objects.select_related("uploaded_by")[:LATEST_SHOWN])
+    uncaptioned = [image.pk for image in latest if not image.caption]
+    return {
+        "counts": counts,
+        "latest": [(image, thumbnail_url(image)) for image in latest],
+        "upload_url": reverse("admin:photos_image_upload"),
+        "captions_url": _captions_url(uncaptioned) if uncaptioned else "",
+        "list_url": reverse("admin:photos_image_changelist"),
+    }

@@ -3,11 +3,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from public.navigation import navigation
+from public.navigation import navigation, portal
 
 
 def site(request: HttpRequest) -> dict:
-    """Site name, address, today's date and the navigation bar.
+    """Site name, address, today's date, the navigation bar and the portal's identity.
 
     Views mark the menu entry of their page with ``nav_current`` (its address).
     """
@@ -17,4 +17,5 @@ def site(request: HttpRequest) -> dict:
         "site_url": settings.SITE_URL,
         # Lazy: feeds and sitemaps render templates too, and never show the menu.
         "nav_sections": SimpleLazyObject(lambda: navigation(request)),
+        "portal": SimpleLazyObject(lambda: portal(request)),
     }

@@ -61,3 +61,105 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+
+class PortalIdentity(models.Model):
+    """Who publishes the portal, as its masthead and footer say (one row, edited by
+    administrators: "Thông tin của Cổng"). What a state portal's footer must carry is
+    here — the governing agency, the person responsible, the address, phones, e-mail,
+    the licence — and the entry points to services that live elsewhere or come later
+    (public services, crime reporting, questions and answers, English), each shown only
+    when its address is set. Read through ``public.identity.portal()`` (cached)."""
+
+    SINGLETON = 1
+
+    masthead_kicker = models.CharField(
+        _("line above the name"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown in small capitals above the site's name: “Cổng thông tin điện tử”."),
+    )
+    motto = models.CharField(
+        _("motto"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown beside the name on wide screens, e.g. “Vì nước quên thân, vì dân phục vụ”."
+        ),
+    )
+    governing_agency = models.CharField(
+        _("governing agency"), max_length=200, help_text=_("“Cơ quan chủ quản” in the footer.")
+    )
+    responsible_person = models.CharField(
+        _("person responsible"),
+        max_length=200,
+        help_text=_("Rank, name and post: “Đại tá Nguyễn Văn A, Giám đốc Công an tỉnh”."),
+    )
+    address = models.CharField(_("address"), max_length=300)
+    duty_phone = models.CharField(
+        _("duty desk phone"), max_length=60, blank=True, help_text=_("“Trực ban” in the footer.")
+    )
+    hotline = models.CharField(
+        _("hotline"),
+        max_length=60,
+        blank=True,
+        help_text=_("The portal's own hotline, besides 113, 114 and 115."),
+    )
+    email = models.EmailField(_("e-mail of the editorial board"), blank=True)
+    licence = models.CharField(
+        _("licence"),
+        max_length=300,
+        blank=True,
+        help_text=_("“Giấy phép số …/GP-TTĐT do … cấp ngày …”, as issued."),
+    )
+    reuse_notice = models.CharField(
+        _("notice on reuse"),
+        max_length=300,
+        blank=True,
+        help_text=_("The line on quoting the portal's articles, at the foot of every page."),
+    )
+    public_services_url = models.CharField(
+        _("address of the public services"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown as “Dịch vụ công” when set. A full address or a path of this site."),
+    )
+    crime_report_url = models.CharField(
+        _("address of the crime reporting page"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown as “Tố giác tội phạm” when set."),
+    )
+    questions_url = models.CharField(
+        _("address of the questions and answers"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown as “Hỏi đáp” when set."),
+    )
+    english_url = models.CharField(
+        _("address of the English pages"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown as “English” in the top bar when set."),
+    )
+
+    class Meta:
+        verbose_name = _("portal identity")
+        verbose_name_plural = _("portal identity")
+
+    def __str__(self) -> str:
+        return self.governing_agency
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLETON  # one row: the portal has one identity
+        super().save(*args, **kwargs)
+
+    @property
+    def entry_points(self) -> list[tuple[str, str]]:
+        """``(label, address)`` of the services that have an address, in footer order."""
+        links = [
+            (_("Public services"), self.public_services_url),
+            (_("Report a crime"), self.crime_report_url),
+            (_("Questions and answers"), self.questions_url),
+        ]
+        return [(label, address) for label, address in links if address]

@@ -1,14 +1,14 @@
-"""The menu (top-level sections in order, each with its sub-sections, cached under the
-content version) and the site's header and footer that show it."""
+"""The menu (top-level sections in order, each with its sub-sections), the portal's
+identity (its masthead and footer lines) and the site's header and footer that show
+them; all kept under the content version, which any change to them renews."""
 
-from django.core.cache import cache
+from django.conf import settings
 from django.http import HttpRequest
 
 from articles.models import Section
-from public.pagecache import cache_call, cached_parts, content_version, part_key
+from public.models import PortalIdentity
+from public.pagecache import cached_parts, cached_value, content_version
 from public.templating import render_part
-
-MENU_SECONDS = 600
 
 
 def navigation(request: HttpRequest | None = None) -> list[Section]:
@@ -21,17 +21,30 @@ def navigation(request: HttpRequest | None = None) -> list[Section]:
         if not hasattr(request, "_navigation"):
             request._navigation = navigation()
         return request._navigation
-    version = content_version()
-    key = part_key("menu", version, "") if version else None
-    sections = cache_call(cache.get, key) if key else None
-    if sections is None:
-        every = list(Section.objects.all())
-        sections = [s for s in every if s.parent_id is None]
-        for section in sections:
-            section.subsections = [s for s in every if s.parent_id == section.pk]
-        if key:
-            cache_call(cache.set, key, sections, MENU_SECONDS)
+    return cached_value("menu", content_version(), _read_menu)
+
+
+def _read_menu() -> list[Section]:
+    every = list(Section.objects.all())
+    sections = [s for s in every if s.parent_id is None]
+    for section in sections:
+        section.subsections = [s for s in every if s.parent_id == section.pk]
     return sections
+
+
+def portal(request: HttpRequest | None = None) -> PortalIdentity:
+    """The portal's identity (looked up once a request, kept under the content version).
+    Before an administrator has filled it in, the site's name stands for the agency."""
+    if request is not None:
+        if not hasattr(request, "_portal"):
+            request._portal = portal()
+        return request._portal
+    return cached_value("identity", content_version(), _read_identity)
+
+
+def _read_identity() -> PortalIdentity:
+    identity = PortalIdentity.objects.filter(pk=PortalIdentity.SINGLETON).first()
+    return identity or PortalIdentity(governing_agency=settings.SITE_NAME)
 
 
 def site_parts(request: HttpRequest, *, nav_current: str = "") -> dict:

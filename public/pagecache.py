@@ -60,6 +60,8 @@ _MAX_VERSION_SECONDS = 3600
 # The cached version is compared with the database's token this often: the longest a
 # cache that missed a change (it was down at that moment) keeps showing the old pages.
 RECHECK_SECONDS = 5
+# Site-wide things under a content version (the menu, the identity, the contacts).
+SITE_WIDE_SECONDS = 600
 _DOWN = object()
 
 
@@ -215,6 +217,18 @@ def cached_parts(request: HttpRequest, kind: str, vary: str, make: Callable[[], 
         if not database_failed():
             cache_call(cache.set, key, parts, settings.FRAGMENT_CACHE_SECONDS)
     return parts
+
+
+def cached_value(name: str, version: str | None, read: Callable[[], object]) -> object:
+    """``read()`` kept under ``version`` (site-wide things every page shows: the menu, the
+    portal's identity, the reporting contacts); read afresh without a version."""
+    key = part_key(name, version, "") if version else None
+    found = cache_call(cache.get, key) if key else None
+    if found is None:
+        found = read()
+        if key and not database_failed():
+            cache_call(cache.set, key, found, SITE_WIDE_SECONDS)
+    return found
 
 
 def cacheable_request(request: HttpRequest) -> bool:

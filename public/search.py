@@ -22,7 +22,7 @@ from django.db import connection, models
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.body import plain_text
+from articles.body import paragraphs
 from articles.models import Article
 from articles.querysets import ArticleQuerySet
 from notices.models import WantedNotice
@@ -202,7 +202,8 @@ class _Tokens:
 def highlight(text: str | _Tokens, query: Query, *, length: int = 260) -> SafeString:
     """An escaped excerpt of ``text`` around the first match, matched words in <mark>.
 
-    Where the reader's words occur together as a phrase, only the phrase is marked.
+    Where the reader's words occur together as a phrase, only the phrase is marked, as
+    one mark ("<mark>Công an</mark>", not two).
     """
     split = text if isinstance(text, _Tokens) else _Tokens(text)
     tokens = split.tokens
@@ -214,21 +215,34 @@ def highlight(text: str | _Tokens, query: Query, *, length: int = 260) -> SafeSt
         offset = sum(len(tok) for tok in tokens[:first])
         if offset > length // 2:
             start = max(0, first - 12)
-    out, used = [], 0
+    out, used, open_mark = [], 0, False
     if start:
         out.append("… ")
     for i, tok in enumerate(tokens[start:], start):
         if used + len(tok) > length and used:
-            out.append("…")
             break
         used += len(tok)
-        out.append(f"<mark>{html.escape(tok)}</mark>" if i in marked else html.escape(tok))
+        # The space between two marked words stays inside the mark.
+        inside = i in marked or (tok.isspace() and i - 1 in marked and i + 1 in marked)
+        if inside and not open_mark:
+            out.append("<mark>")
+        elif not inside and open_mark:
+            out.append("</mark>")
+        open_mark = inside
+        out.append(html.escape(tok))
+    else:
+        i = len(tokens)
+    if open_mark:
+        out.append("</mark>")
+    if i < len(tokens):
+        out.append("…")
     return mark_safe("".join(out))  # every piece escaped above
 
 
 def snippet(article: Article, query: Query) -> SafeString:
-    """The sapo when it holds a match, else the body around the first match."""
-    texts = (_Tokens(article.sapo), _Tokens(plain_text(article.body)))
+    """The sapo when it holds a match, else the paragraph of the body that holds it: one
+    block of running text, never a heading or a photo's caption run into the next line."""
+    texts = [_Tokens(article.sapo), *(_Tokens(text) for text in paragraphs(article.body))]
     if len(query.terms) > 1:
         for text in texts:  # the phrase first…
             if text.phrase(query):

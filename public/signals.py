@@ -15,6 +15,7 @@ from notices.models import NoticePhoto, Offence, WantedNotice, Withdrawal
 from organisation.models import Leader, Page, Unit
 from photos.models import Image
 from public import pagecache
+from public.models import PortalIdentity
 from questions.models import Question, Topic
 from reporting.models import Channel
 
@@ -22,7 +23,7 @@ SHOWN = (
     *(Article, Section, Tag, Author, Campaign, Image, Byline, GalleryItem, Method),
     *(WantedNotice, NoticePhoto, Withdrawal, Offence, Question, Topic, Channel),
     *(Document, Attachment, DocumentLink, DocumentType, Issuer, Field),
-    *(Unit, Leader, Page, EnglishPage),
+    *(Unit, Leader, Page, EnglishPage, PortalIdentity),
 )
 
 

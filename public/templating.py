@@ -61,6 +61,7 @@ def environment(**options) -> jinja2.Environment:
         urlquote=urlquote,
         truncatechars=truncatechars,
         filesize=filesize,
+        tel=tel,
     )
     return env
 
@@ -109,6 +110,11 @@ def filesize(value: int) -> str:
 
 def urlquote(value) -> str:
     return quote(str(value), safe="")
+
+
+def tel(value) -> str:
+    """A phone number as a ``tel:`` address wants it: "0200 3855 113" → "02003855113"."""
+    return "".join(c for c in str(value or "") if c.isdigit() or c == "+")
 
 
 def truncatechars(value, length: int) -> str:

@@ -115,3 +115,24 @@ def test_readers_keep_the_pages_cached_before_a_database_outage(reader, database
         assert response.status_code == 200
         assert article.title in response.content.decode()
         assert reader.get("/chuyen-muc/khong-co/").status_code == 503  # not cached: 503
+
+
+def test_a_refusal_is_a_vietnamese_page_with_the_way_back_to_the_desk(db, client, photo_staff):
+    client.force_login(photo_staff)  # photo staff may not open articles
+    response = client.get("/quan-tri/articles/article/add/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Bạn không được mở trang này" in html
+    assert 'href="/quan-tri/"' in html
+    assert "Forbidden" not in html
+
+
+def test_a_form_without_its_token_gets_a_vietnamese_page(db, editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post("/quan-tri/articles/article/add/", {"title": "Bài"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Không gửi được biểu mẫu" in html
+    assert "CSRF verification failed" not in html
+    assert 'href="/quan-tri/"' in html

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles import services
+from articles.admin.messages import steps_done
 from publishing.models import Action
 
 
@@ -26,12 +27,7 @@ class WorkflowActions:
                 reason = " ".join(getattr(error, "messages", [])) or _("not allowed")
                 refused.append(f"“{article.title}”: {reason}")
         if done:
-            self.message_user(
-                request,
-                _("%(step)s: %(count)s article(s).")
-                % {"step": Action(action).label, "count": done},
-                messages.SUCCESS,
-            )
+            self.message_user(request, steps_done(action, done), messages.SUCCESS)
         for line in refused:
             self.message_user(request, line, messages.WARNING)
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_ckeditor_5.widgets import CKEditor5Widget
 
 from articles.models import Article
@@ -28,7 +29,9 @@ class CoverWidget(admin.widgets.ForeignKeyRawIdWidget):
 
 
 class ArticleForm(forms.ModelForm):
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(
+        label=_lazy("version"), widget=forms.HiddenInput, required=False
+    )
 
     class Meta:
         model = Article

@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from articles import revisions, services
+from articles.admin.messages import step_done
 from articles.models import Article
 from photos.services import image_upload
 from publishing.models import Action
@@ -64,12 +65,7 @@ class ArticleDeskViews:
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         else:
-            self.message_user(
-                request,
-                _("“%(title)s”: %(step)s — done.")
-                % {"title": article.title, "step": Action(action).label},
-                messages.SUCCESS,
-            )
+            self.message_user(request, step_done(article, action), messages.SUCCESS)
         return redirect("admin:articles_article_change", article.pk)
 
     def presence_view(self, request: HttpRequest, pk: int) -> JsonResponse:

@@ -41,13 +41,22 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def article_parts(request: HttpRequest, article: Article, *, preview: bool = False) -> dict:
     """The article page's <head> and <main>, rendered, with its title and description."""
+    published = Article.objects.published().for_cards()
     context = {
         "article": article,
         "body_html": render_body(article.body),
         "gallery": _gallery(article),
-        "related": []
+        # The portals' right column: related, most read, latest (as fresh as the parts:
+        # the next publication makes new ones). A preview shows the article alone.
+        "related": [] if preview else list(published.related_to(article)),
+        "most_read": []
         if preview
-        else list(Article.objects.published().for_cards().related_to(article)),
+        else list(
+            published.filter(most_read__isnull=False)
+            .exclude(pk=article.pk)
+            .order_by("most_read__position")[: pageviews.MOST_READ]
+        ),
+        "latest": [] if preview else list(published.exclude(pk=article.pk).latest_first()[:5]),
         "canonical_url": absolute(article.get_absolute_url()),
         "view_beacon_url": reverse("public:count-view", args=[pageviews.view_token(article.pk)]),
         "preview": preview,
@@ -65,6 +74,7 @@ def article_parts(request: HttpRequest, article: Article, *, preview: bool = Fal
         "canonical": context["canonical_url"],
         "head": render_part("public/article_head.html", context, request),
         "main": render_part("public/article_main.html", context, request),
+        "side": render_part("public/article_side.html", context, request),
         "has_gallery": bool(context["gallery"]),
         **site_parts(request),
     }

@@ -4,7 +4,8 @@ the latest crime warnings, the active campaigns and "most read".
 The page is chosen, then read: the stories of the top, of each section's block, of the
 warnings' block and of "most read" are picked by id from the newest few hundred published
 articles (a short walk down the publication-time index), and every card is then read in
-one query.
+one query. A story appears once: the section blocks leave out what the top and the latest
+list show.
 """
 
 from __future__ import annotations
@@ -151,9 +152,10 @@ class HomeChoice:
         return top_of
 
     def above_ids(self) -> set[int]:
-        """The headline and the featured stories: the section blocks do not repeat them."""
-        stories = self.stories_from(self.top)
-        return {a for a in [stories[0], *stories[1]] if a}
+        """The headline, the featured and the latest stories: the section blocks do not
+        repeat them (a block shows its section's next stories, or is left out)."""
+        headline, featured, latest = self.stories_from(self.top)
+        return {a for a in [headline, *featured, *latest] if a}
 
     def stories_from(self, ids: list[int]) -> tuple[int | None, list[int], list[int]]:
         """The newest featured story leads; up to five featured follow, filled up with the

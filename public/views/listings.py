@@ -83,6 +83,8 @@ class ListingView(View):
             "header": part(f"{self.kind}_header"),
             "main": part("main"),
             "side": part(f"{self.kind}_side") if self.has_side else "",
+            # After "most read": the feed is for the few who subscribe.
+            "feed": part("feed"),
             "nav_current": nav_current,
             **site_parts(request, nav_current=nav_current),
         }

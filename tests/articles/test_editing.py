@@ -163,6 +163,30 @@ def test_every_save_keeps_a_revision_that_can_be_compared_and_restored(client, e
     assert len(list(versions_of(article))) == 3
 
 
+def test_a_revisions_note_names_the_fields_as_the_editor_saw_them(client, editor):
+    article = make_article(status=Status.SUBMITTED, published_at=None, body="<p>Câu một.</p>")
+    client.force_login(editor)
+    client.post(
+        change_url(article),
+        article_form_data(article, title="Tiêu đề đã sửa lại", body="<p>Câu hai.</p>"),
+    )
+    note = versions_of(article).first().revision.comment
+    assert note == "Đã sửa: Tiêu đề, Nội dung"
+    page = client.get(reverse("admin:articles_article_revisions", args=[article.pk]))
+    assert "Đã sửa: Tiêu đề, Nội dung" in page.content.decode()
+    assert "title, body" not in page.content.decode()
+
+
+def test_a_step_is_confirmed_in_a_sentence_of_its_own(client, reporter, reporter_author):
+    article = make_article(
+        title="Bài gửi biên tập", status=Status.DRAFT, published_at=None, authors=[reporter_author]
+    )
+    client.force_login(reporter)
+    url = reverse("admin:articles_article_transition", args=[article.pk, "submit"])
+    response = client.post(url, {"comment": ""}, follow=True)
+    assert "Đã gửi biên tập bài “Bài gửi biên tập”." in response.content.decode()
+
+
 def test_restoring_a_revision_never_publishes(client, approver, editor):
     article = make_article(status=Status.FORWARDED, published_at=None)
     client.force_login(editor)
@@ -280,7 +304,7 @@ def test_admin_pages_render_in_vietnamese_for_every_role(client, request, person
         assert response.status_code == status, url
         if status == 200:
             html = response.content.decode()
-            assert "Quản trị" in html, url
+            assert "Bàn biên tập" in html, url
             # Django's own admin strings that its Vietnamese catalogue lacks (ours has them).
             assert "Chuyển đến nội dung chính" in html, url
             assert "Skip to main content" not in html and "Toggle theme" not in html, url

@@ -64,7 +64,7 @@ def test_administrator_enrols_a_phone_then_works_in_the_admin_without_csp_violat
         "password_change/",
     ]:
         visit(desktop, base + path)
-        assert desktop.locator("#site-name").is_visible(), path
+        assert desktop.locator(".desk-brand").is_visible(), path
     screenshot(desktop, "admin-security-1280")
 
 

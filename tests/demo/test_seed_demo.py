@@ -15,6 +15,7 @@ from english.models import EnglishPage
 from notices.models import WantedNotice
 from organisation.models import Leader, Unit
 from photos.models import Image
+from publishing.models import Action
 from questions.models import Question
 
 
@@ -43,7 +44,7 @@ def test_seed_demo_twice_is_the_same_as_once(
     assert sorted(p.name for p in media_root.rglob("*") if p.is_file()) == files
 
     assert first["Campaign"] == 3
-    assert first["Author"] == 6
+    assert first["Author"] == 8
     assert 25 <= first["Article"] <= 40
     assert first["User"] == 5
     assert GalleryItem.objects.count() == 6  # the lead article's photo story, once
@@ -55,7 +56,8 @@ def test_seed_demo_twice_is_the_same_as_once(
     ]
     assert len(stored) == first["Image"]
     published = Article.objects.published()
-    assert published.count() == first["Article"] - 3  # two drafts and one scheduled
+    # On the desk: a draft, one returned, one submitted, one forwarded; and one scheduled.
+    assert published.count() == first["Article"] - 5
     assert published.filter(cover__isnull=False).count() == published.count()
     assert "mat-khau-demo-2026" in out.getvalue()
     assert f"{first['Article']} đã tạo, 0 đã cập nhật, 0 bỏ qua." in out.getvalue()
@@ -105,3 +107,29 @@ def test_the_demo_has_the_police_sections(db, client, small_demo_data):
     for url in ("/", "/canh-bao/", "/truy-na/", "/to-giac-toi-pham/", "/hoi-dap/"):
         assert client.get(url).status_code == 200, url
     assert "Trực ban Công an tỉnh Sông Lam" in client.get("/to-giac-toi-pham/").content.decode()
+
+
+def test_demo_writers_draft_under_their_own_byline(db, small_demo_data):
+    seed(small_demo_data, stdout=io.StringIO())
+    reporter = User.objects.get(username="phongvien")
+    assert reporter.get_full_name() == "Lê Thị Hạnh"
+    mine = Article.objects.filter(bylines__author__user=reporter)
+    assert mine.exists()
+    for article in mine:
+        assert [a.name for a in article.author_list] == ["Lê Thị Hạnh"], article.title
+    assert mine.filter(status=Article.Status.DRAFT).exists()
+    editor = User.objects.get(username="bientap")
+    assert Author.objects.get(user=editor).name == editor.get_full_name()
+
+
+def test_the_demo_desk_has_work_waiting_for_each_role(db, small_demo_data):
+    seed(small_demo_data, stdout=io.StringIO())
+    seed(small_demo_data, stdout=io.StringIO())  # the steps are taken once
+    Status = Article.Status
+    returned = Article.objects.get(status=Status.RETURNED)
+    assert returned.author_list[0].name == "Lê Thị Hạnh"
+    comment = returned.transitions.get(action=Action.RETURN).comment
+    assert "bổ sung" in comment
+    assert Article.objects.filter(status=Status.SUBMITTED).count() == 1
+    assert Article.objects.filter(status=Status.FORWARDED).count() == 1
+    assert Article.objects.scheduled().count() == 1

@@ -72,7 +72,7 @@ def test_latest_list_skips_what_is_already_on_top(client, sections, now):
 
 
 def test_one_block_per_main_section_including_its_subsections(client, sections, now):
-    for i in range(6):  # enough to fill the top of the page
+    for i in range(20):  # enough to fill the top of the page and the latest list
         make_article(
             title=f"Tin giao thông {i}", section=sections["traffic"], published_at=hours_ago(i)
         )
@@ -87,6 +87,22 @@ def test_one_block_per_main_section_including_its_subsections(client, sections, 
     assert blocks["An ninh trật tự"] == [cyber]
     assert len(blocks["Trật tự an toàn giao thông"]) <= 4
     assert 'href="/chuyen-muc/phong-chong-toi-pham-mang/"' in response.content.decode()
+
+
+def test_a_story_appears_once_on_the_home_page(client, sections, now):
+    for i in range(30):
+        make_article(
+            title=f"Tin số {i}",
+            section=[sections["security"], sections["traffic"], sections["cyber"]][i % 3],
+            featured=i % 5 == 0,
+            published_at=hours_ago(i),
+        )
+    context = client.get("/").context
+    stories = context["stories"]
+    shown = [stories.headline, *stories.featured, *stories.latest]
+    shown += [a for _section, articles in context["section_blocks"] for a in articles]
+    assert len(shown) == len({a.pk for a in shown})
+    assert context["section_blocks"]  # older stories of each section fill its block
 
 
 def test_only_active_campaigns_are_in_the_strip(client, sections, now):

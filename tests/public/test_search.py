@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from public.search import Query, highlight
+from public.search import Query, highlight, snippet
 from tests.factories import make_article
 
 on_postgres = connection.vendor == "postgresql"
@@ -86,9 +86,30 @@ def test_title_matches_rank_above_body_matches_and_newer_breaks_ties(client, db,
 def test_matched_words_are_highlighted_in_the_snippet(client, articles):
     html = client.get("/tim-kiem/", {"q": "dang"}).content.decode()
     assert "<mark>Đăng</mark> ký xe và <mark>đăng</mark> kiểm" in html
-    # Words typed together are marked where they occur together, not one by one.
+    # Words typed together are marked where they occur together, as one mark.
     html = client.get("/tim-kiem/", {"q": "dang ky"}).content.decode()
-    assert "<mark>Đăng</mark> <mark>ký</mark> xe và đăng kiểm" in html
+    assert "<mark>Đăng ký</mark> xe và đăng kiểm" in html
+
+
+def test_a_phrase_is_one_mark():
+    snippet = highlight("Lực lượng Công an xã tuần tra", Query.parse("cong an"))
+    assert snippet == "Lực lượng <mark>Công an</mark> xã tuần tra"
+
+
+def test_a_snippet_quotes_a_paragraph_not_the_headings_and_captions_around_it(db):
+    article = make_article(
+        sapo="Tin ngắn về hội nghị.",
+        body=(
+            "<h2>Triển khai kế hoạch</h2><p>Hội nghị triển khai kế hoạch tuần tra ban đêm.</p>"
+            "<figure><img src='/media/x.jpg' alt=''><figcaption>Quang cảnh hội nghị</figcaption>"
+            "</figure><p>Các tổ tuần tra hoạt động xuyên đêm tại các xã.</p>"
+        ),
+    )
+    text = str(snippet(article, Query.parse("tuan tra")))
+    assert text == "Hội nghị triển khai kế hoạch <mark>tuần tra</mark> ban đêm."
+    assert "Triển khai kế hoạch Hội nghị" not in str(snippet(article, Query.parse("hoi nghi")))
+    caption_only = str(snippet(article, Query.parse("quang canh")))
+    assert "Quang cảnh" not in caption_only  # a caption is not quoted: the sapo stands in
 
 
 def test_highlight_escapes_html_and_trims_around_the_match():

@@ -13,18 +13,21 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   function forget() { localStorage.removeItem(KEY); }
 
-  // On the list page after a successful save, the draft of a new article is done with.
-  if (!form) {
-    if (document.querySelector(".messagelist .success")) {
-      Object.keys(localStorage)
-        .filter(function (k) { return k.indexOf("newsroom:draft:") === 0 && /\/add$/.test(k); })
-        .forEach(function (k) {
-          var d = JSON.parse(localStorage.getItem(k) || "{}");
-          if (d.submitted) { localStorage.removeItem(k); }
-        });
-    }
-    return;
+  // A page that confirms a save (the list after "Lưu", the form after "Lưu và tiếp tục
+  // chỉnh sửa" or "Lưu và thêm mới") means the text sent with it is on the server: the
+  // drafts kept for a form that was sent are done with, whichever form it was (a new
+  // article's is kept under the "add" address, and its next page is the article's own).
+  // Without that confirmation (a session that expired, a refused save) they are kept.
+  if (document.querySelector(".messagelist .success")) {
+    Object.keys(localStorage)
+      .filter(function (k) { return k.indexOf("newsroom:draft:") === 0; })
+      .forEach(function (k) {
+        var d = null;
+        try { d = JSON.parse(localStorage.getItem(k) || "null"); } catch (e) { d = null; }
+        if (d && d.submitted) { localStorage.removeItem(k); }
+      });
   }
+  if (!form) { return; }
 
   var labels = (document.getElementById("nr-autosave-labels") || {}).dataset || {};
   var title = document.getElementById("id_title");

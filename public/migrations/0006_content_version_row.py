@@ -14,6 +14,6 @@ def create_row(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("public", "0004_content_version")]
+    dependencies = [("public", "0004_content_version"), ("public", "0005_portal_identity_defaults")]
 
     operations = [migrations.RunPython(create_row, migrations.RunPython.noop)]
