@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from articles.body import prepare as prepare_body
 from organisation.querysets import LeaderQuerySet, UnitQuerySet
@@ -275,7 +276,7 @@ class Page(models.Model):
     class Kind(models.TextChoices):
         INTRODUCTION = "introduction", _("Introduction")
         FUNCTIONS = "functions", _("Functions and duties")
-        HISTORY = "history", _("History")
+        HISTORY = "history", pgettext_lazy("introduction page", "History")
         OTHER = "other", _("Other page")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)

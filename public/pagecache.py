@@ -219,15 +219,18 @@ def cached_parts(request: HttpRequest, kind: str, vary: str, make: Callable[[], 
     return parts
 
 
-def cached_value(name: str, version: str | None, read: Callable[[], object]) -> object:
-    """``read()`` kept under ``version`` (site-wide things every page shows: the menu, the
-    portal's identity, the reporting contacts); read afresh without a version."""
+def cached_value(
+    name: str, version: str | None, read: Callable[[], object], seconds: int = SITE_WIDE_SECONDS
+) -> object:
+    """``read()`` kept under ``version`` for at most ``seconds`` (site-wide things every
+    page shows: the menu, the portal's identity, the reporting contacts, the side lists);
+    read afresh without a version."""
     key = part_key(name, version, "") if version else None
     found = cache_call(cache.get, key) if key else None
     if found is None:
         found = read()
         if key and not database_failed():
-            cache_call(cache.set, key, found, SITE_WIDE_SECONDS)
+            cache_call(cache.set, key, found, seconds)
     return found
 
 

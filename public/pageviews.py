@@ -30,6 +30,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import DatabaseError, models, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django_redis import get_redis_connection
 from redis.exceptions import RedisError
@@ -37,7 +38,7 @@ from redis.exceptions import RedisError
 from articles.models import Article
 from articles.querysets import ArticleQuerySet
 from public.models import DailyViews, MostRead
-from public.pagecache import cache_call, content_version, part_key
+from public.pagecache import cache_call, cached_value, reader_version
 
 logger = logging.getLogger(__name__)
 FLUSH_LOCK_KEY = "views:flush-lock"  # at most one flush from requests per interval
@@ -205,16 +206,34 @@ MOST_READ = 5
 RANKED = 20
 
 
-def most_read_list() -> list[Article]:
-    """The side list "most read": the ranking's first published articles, kept in the cache
-    under the content version (an article taken down leaves it at once)."""
-    key = part_key("most-read", content_version() or "-", "")
-    articles = cache_call(cache.get, key)
-    if articles is None:
-        ranked = Article.objects.published().filter(most_read__isnull=False)
-        articles = list(ranked.for_cards().order_by("most_read__position")[:MOST_READ])
-        cache_call(cache.set, key, articles, settings.VIEWS_FLUSH_SECONDS or 60)
-    return articles
+def side_lists(
+    request: HttpRequest | None, *, leaving_out: int | None = None
+) -> dict[str, list[Article]]:
+    """The side lists "most read" and "latest news" (without the article being read,
+    ``leaving_out``), kept for readers under the request's content version."""
+    # Also read again after each roll-up of views, which ranks "most read" anew.
+    seconds = settings.VIEWS_FLUSH_SECONDS or 60
+    lists = cached_value("side-lists", reader_version(request), _read_side_lists, seconds)
+    return {
+        which: [article for article in articles if article.pk != leaving_out][:MOST_READ]
+        for which, articles in lists.items()
+    }
+
+
+def _read_side_lists() -> dict[str, list[Article]]:
+    """Both side lists in one query, one more of each than shown (for the article that
+    leaves itself out); kept under the content version like the menu, so an article taken
+    down leaves them at once."""
+    published = Article.objects.published()
+    newest = published.latest_first().values("pk")[: MOST_READ + 1]
+    cards = list(
+        published.filter(models.Q(most_read__isnull=False) | models.Q(pk__in=newest))
+        .for_cards()
+        .annotate(rank=models.F("most_read__position"))
+        .latest_first()
+    )
+    ranked = sorted((card for card in cards if card.rank is not None), key=lambda c: c.rank)
+    return {"most_read": ranked[: MOST_READ + 1], "latest": cards[: MOST_READ + 1]}
 
 
 def most_read(articles: ArticleQuerySet, *, days: int = 7) -> ArticleQuerySet:

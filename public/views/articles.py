@@ -41,22 +41,15 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def article_parts(request: HttpRequest, article: Article, *, preview: bool = False) -> dict:
     """The article page's <head> and <main>, rendered, with its title and description."""
-    published = Article.objects.published().for_cards()
+    published = Article.objects.published()
     context = {
         "article": article,
         "body_html": render_body(article.body),
         "gallery": _gallery(article),
         # The portals' right column: related, most read, latest (as fresh as the parts:
         # the next publication makes new ones). A preview shows the article alone.
-        "related": [] if preview else list(published.related_to(article)),
-        "most_read": []
-        if preview
-        else list(
-            published.filter(most_read__isnull=False)
-            .exclude(pk=article.pk)
-            .order_by("most_read__position")[: pageviews.MOST_READ]
-        ),
-        "latest": [] if preview else list(published.exclude(pk=article.pk).latest_first()[:5]),
+        "related": [] if preview else list(published.for_cards().related_to(article)),
+        **({} if preview else pageviews.side_lists(request, leaving_out=article.pk)),
         "canonical_url": absolute(article.get_absolute_url()),
         "view_beacon_url": reverse("public:count-view", args=[pageviews.view_token(article.pk)]),
         "preview": preview,

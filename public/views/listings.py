@@ -24,7 +24,7 @@ from articles.querysets import ArticleQuerySet
 from public.addresses import page_url
 from public.navigation import navigation, site_parts
 from public.pagecache import cached_parts
-from public.pageviews import most_read_list
+from public.pageviews import side_lists
 from public.templating import render_part
 
 
@@ -44,7 +44,7 @@ class ListingView(View):
         )
         context = {
             "parts": parts,
-            "most_read": SimpleLazyObject(most_read_list),
+            "most_read": SimpleLazyObject(lambda: side_lists(request)["most_read"]),
             "nav_current": parts["nav_current"],
         }
         return TemplateResponse(request, "public/listing.html", context, using="jinja2")
@@ -94,7 +94,7 @@ class ListingView(View):
 
     @property
     def has_side(self) -> bool:
-        return self.kind in ("section", "campaign")
+        return self.kind == "section"
 
     def extra_context(self, listing) -> dict:
         """What a kind's own header or side box shows besides the list."""
