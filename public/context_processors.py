@@ -3,11 +3,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from public.navigation import navigation, portal
+from public.navigation import navigation, portal, portal_pages
 
 
 def site(request: HttpRequest) -> dict:
-    """Site name, address, today's date, the navigation bar and the portal's identity.
+    """Site name, address, today's date, the navigation bar, the portal's identity and
+    its own pages.
 
     Views mark the menu entry of their page with ``nav_current`` (its address).
     """
@@ -18,4 +19,5 @@ def site(request: HttpRequest) -> dict:
         # Lazy: feeds and sitemaps render templates too, and never show the menu.
         "nav_sections": SimpleLazyObject(lambda: navigation(request)),
         "portal": SimpleLazyObject(lambda: portal(request)),
+        "portal_pages": SimpleLazyObject(portal_pages),
     }

@@ -4,6 +4,8 @@ them; all kept under the content version, which any change to them renews."""
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Section
 from public.models import PortalIdentity
@@ -45,6 +47,23 @@ def portal(request: HttpRequest | None = None) -> PortalIdentity:
 def _read_identity() -> PortalIdentity:
     identity = PortalIdentity.objects.filter(pk=PortalIdentity.SINGLETON).first()
     return identity or PortalIdentity(governing_agency=settings.SITE_NAME)
+
+
+# The pages a police portal carries besides the news sections, in menu order.
+PORTAL_PAGES = [
+    (_("About the force"), "public:about"),
+    (_("Legal documents"), "public:documents"),
+    (_("Wanted notices"), "public:notices"),
+    (_("Crime warnings"), "public:warnings"),
+    (_("Report a crime"), "public:reporting"),
+    (_("Questions and answers"), "public:questions"),
+    (_("Contact"), "public:contact"),
+]
+
+
+def portal_pages() -> list[tuple[str, str]]:
+    """``(label, address)`` of the portal's own pages (header, menu panel, footer)."""
+    return [(label, reverse(name)) for label, name in PORTAL_PAGES]
 
 
 def site_parts(request: HttpRequest, *, nav_current: str = "") -> dict:

@@ -14,11 +14,14 @@ def po_entries() -> dict[str, str]:
     for block in text.split("\n\n")[1:]:
         if "#, fuzzy" in block:
             raise AssertionError(f"fuzzy entry left in the catalogue:\n{block}")
+        context = re.search(r'^msgctxt (".*")$', block, re.M)
         msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
         msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.M)
         if msgid and msgstr:
             join = lambda chunk: "".join(ast.literal_eval(s) for s in chunk.split("\n") if s)  # noqa: E731
-            entries[join(msgid.group(1))] = join(msgstr.group(1))
+            # gettext keys an entry with a context as "context\x04msgid".
+            prefix = ast.literal_eval(context.group(1)) + "\x04" if context else ""
+            entries[prefix + join(msgid.group(1))] = join(msgstr.group(1))
     return entries
 
 

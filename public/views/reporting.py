@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from organisation.models import Unit
 from public.addresses import absolute
 from public.navigation import site_parts
 from public.pagecache import cached_parts
@@ -16,15 +17,13 @@ from public.templating import render_part
 from reporting.models import Channel
 
 
-def commune_stations() -> list:
-    """The commune police stations, each with ``name``, ``address`` and ``phone``, in the
-    order readers look them up (by name).
-
-    TODO(issue 19): read them from the organisation data, ``organisation.Unit`` (the
-    ~100 commune police stations with their addresses and hotlines), once that app is
-    merged; until then the page shows the province's channels only.
-    """
-    return []
+def commune_stations() -> list[Unit]:
+    """The commune police stations (``organisation.Unit``), by name, each with the
+    ``phone`` to call: its hotline, or else its first number."""
+    stations = list(Unit.objects.communes().order_by("name"))
+    for station in stations:
+        station.phone = station.hotline or next(iter(station.phone_list), "")
+    return stations
 
 
 @require_safe

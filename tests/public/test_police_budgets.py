@@ -23,7 +23,7 @@ BUDGETS = {
     "warnings": 7,
     "warnings by method": 8,
     "warning": 10,
-    "reporting": 3,
+    "reporting": 4,  # its channels, the commune stations
     "questions": 5,
     "question": 3,
     "ask": 3,

@@ -4,8 +4,9 @@ and a box beside every article; a change shows at once."""
 import pytest
 
 from public.views.reporting import commune_stations
+from organisation.models import Unit
 from reporting.models import Channel
-from tests.factories import make_article, make_channel
+from tests.factories import make_article, make_channel, make_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,19 @@ def test_the_page_is_made_from_the_channels_administrators_edit(client):
     assert "Hướng dẫn tố giác tội phạm" in text
 
 
-def test_the_commune_stations_wait_for_the_organisation_data():
-    assert commune_stations() == []  # issue 19 wires organisation.Unit here
+def test_the_commune_stations_come_from_the_organisation_with_the_number_to_call(client):
+    make_unit("Công an xã Phú Đình", hotline="0912.345.113")
+    make_unit("Công an phường Hưng Dũng", hotline="", phones="0200 3852 106, 0200 3852 107")
+    make_unit("Công an xã Đã Sáp Nhập", active=False)
+    make_unit("Phòng Cảnh sát hình sự", kind=Unit.Kind.DEPARTMENT, commune="")
+    assert [(s.name, s.phone) for s in commune_stations()] == [
+        ("Công an phường Hưng Dũng", "0200 3852 106"),
+        ("Công an xã Phú Đình", "0912.345.113"),
+    ]
+    text = client.get("/to-giac-toi-pham/").content.decode()
+    stations = text.split('id="stations-title"')[1].split("</section>")[0]
+    assert 'href="tel:0912345113"' in stations and "Công an phường Hưng Dũng" in stations
+    assert "Đã Sáp Nhập" not in stations and "Cảnh sát hình sự" not in stations
 
 
 def test_every_article_page_has_the_box_and_a_change_shows_at_once(client):

@@ -53,8 +53,10 @@ def test_the_footer_says_who_publishes_the_portal(client, identity, now):
         'href="https://dichvucong.bocongan.gov.vn/">Dịch vụ công</a>',
     ]:
         assert line in footer, line
-    # No address given: no link (the pages come with another issue).
-    assert "Tố giác tội phạm" not in html and "Hỏi đáp" not in html and "English" not in html
+    # No outside address given for them: the portal's own pages are linked, and no English.
+    assert 'href="/to-giac-toi-pham/">Tố giác tội phạm</a>' in footer
+    assert 'href="/hoi-dap/">Hỏi đáp</a>' in footer and 'href="/van-ban/">Văn bản</a>' in footer
+    assert "English" not in html
 
 
 def test_an_administrator_changes_the_footer_and_every_page_shows_it_at_once(
