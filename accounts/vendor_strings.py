@@ -253,7 +253,9 @@ DJANGO_CORE = [
     gettext_noop("Revert %(name)s"),
     gettext_noop("Revert %(verbose_name)s"),
     gettext_noop("Choose a date from the list below to recover a deleted version of an object."),
-    gettext_noop("Choose a date from the list below to revert to a previous version of this object."),
+    gettext_noop(
+        "Choose a date from the list below to revert to a previous version of this object."
+    ),
     gettext_noop("There are no deleted objects to recover."),
     gettext_noop("Press the save button below to recover this version of the object."),
     gettext_noop("Press the save button below to revert to this version of the object."),

@@ -3,8 +3,8 @@ and a box beside every article; a change shows at once."""
 
 import pytest
 
-from public.views.reporting import commune_stations
 from organisation.models import Unit
+from public.views.reporting import commune_stations
 from reporting.models import Channel
 from tests.factories import make_article, make_channel, make_unit
 
