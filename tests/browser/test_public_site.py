@@ -14,7 +14,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # axe-core 4.14.1 (MPL-2.0), vendored with its licence: no download at test time.
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-BUDGET_BYTES = 150 * 1024
+# HTML, CSS, fonts and scripts of an article page before its images, as served (uncompressed
+# here; gzip makes it about a third). 150 KB until the article got its right column (related,
+# most read, latest, the report box: about 7 KB of HTML).
+BUDGET_BYTES = 160 * 1024
 
 
 @pytest.fixture(scope="module")

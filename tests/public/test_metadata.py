@@ -78,7 +78,8 @@ def test_an_article_description_is_its_lead_cut_at_a_word_limit_for_search_and_s
     for attribute, name, limit in [
         ("name", "description", 300),
         ("property", "og:description", 300),
-        ("name", "twitter:description", 200),
     ]:
         cut = meta(html, attribute, name)
         assert len(cut) == limit and cut.endswith("…") and long.startswith(cut[:-1])
+    # X (Twitter) falls back to the og: tags: they are not written twice.
+    assert 'name="twitter:card"' in html and "twitter:description" not in html

@@ -1,4 +1,4 @@
-"""An article page stays light on a cheap phone: HTML + CSS + fonts + JS under 150 KB."""
+"""An article page stays light on a cheap phone: HTML + CSS + fonts + JS under 160 KB."""
 
 import re
 from pathlib import Path
@@ -7,7 +7,7 @@ from django.contrib.staticfiles import finders
 
 from tests.factories import jpeg_bytes, make_article, make_author, make_image
 
-BUDGET = 150 * 1024
+BUDGET = 160 * 1024  # 150 KB before the article got its right column (issue 18)
 
 
 def static_bytes(url: str) -> int:
@@ -16,7 +16,7 @@ def static_bytes(url: str) -> int:
     return Path(path).stat().st_size
 
 
-def test_article_page_before_images_is_under_150_kb(client, db):
+def test_article_page_before_images_is_under_160_kb(client, db):
     paragraphs = "".join(
         f"<p>Đoạn {i}: lực lượng Công an tỉnh tăng cường tuần tra, kiểm soát, bảo đảm an ninh "
         "trật tự trên các tuyến đường trọng điểm, kịp thời xử lý các hành vi vi phạm.</p>"
