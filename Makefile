@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench faults
+.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench faults
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(STAMP)
 ## make test-pg: the whole suite on PostgreSQL (DATABASE_URL, default $(PG_URL))
 test-pg: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest $(PYTEST_ARGS)
+
+## make test-s3: the photo suite with media in a bucket on moto's S3 server (started by the tests)
+test-s3: $(STAMP)
+	TEST_MEDIA_STORE=s3 FAULT_PORTS=$${FAULT_PORTS:-16400-16499} $(BIN)/pytest tests/photos $(PYTEST_ARGS)
 
 ## make test-browser: only the tests that drive headless Chromium (on PostgreSQL, DATABASE_URL)
 test-browser: $(STAMP)

@@ -18,6 +18,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -208,3 +209,63 @@ class PostgresServer:
     def close(self) -> None:
         self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class MotoServer:
+    """moto's S3 stand-in in server mode (``python -m moto.server``): a real HTTP endpoint
+    that boto3 and django-storages talk to as to any S3-compatible store. ``stop()`` and
+    ``start()`` again keep the port (and lose the objects, as a store that was wiped)."""
+
+    ACCESS_KEY = "testing"
+    SECRET_KEY = "testing"  # noqa: S105 - moto accepts any key
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.process: subprocess.Popen | None = None
+        self.log = Path(tempfile.mkdtemp(prefix=f"moto-{self.port}-")) / "moto.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> MotoServer:
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+                stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        _wait(lambda: _answers(self.port), seconds=30, what=f"moto on port {self.port}")
+        return self
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3", endpoint_url=self.url, region_name="us-east-1",
+            aws_access_key_id=self.ACCESS_KEY, aws_secret_access_key=self.SECRET_KEY,
+        )  # fmt: skip
+
+    def storages(self, bucket: str, *, keep_originals: bool = False) -> tuple[dict, str]:
+        """``STORAGES`` entries and ``MEDIA_URL`` for ``bucket`` on this server, made the
+        way the settings make them (newsroom/storage.py)."""
+        from newsroom.storage import s3_storages
+
+        return s3_storages(
+            bucket=bucket, endpoint_url=self.url, keep_originals=keep_originals,
+            access_key=self.ACCESS_KEY, secret_key=self.SECRET_KEY,
+        )  # fmt: skip
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.log.parent, ignore_errors=True)
