@@ -108,7 +108,8 @@ class Tier:
         return server
 
     def shell(self, code: str) -> str:
-        return AppServer(self.env()).manage("shell", "-c", code).strip()
+        output = AppServer(self.env()).manage("shell", "--no-imports", "-c", code)
+        return output.strip().splitlines()[-1] if output.strip() else ""
 
     def sql(self, query: str, *, on_replica: bool = False) -> str:
         server = self.replica if on_replica else self.primary
