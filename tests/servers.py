@@ -393,10 +393,13 @@ class NginxProxy:
     not docker/nginx.conf): round robin, and a request whose server failed before
     answering goes to the next one (``proxy_next_upstream``)."""
 
-    def __init__(self, backends: list[int], port: int | None = None) -> None:
+    def __init__(
+        self, backends: list[int], port: int | None = None, *, cache_seconds: int = 0
+    ) -> None:
         self.port = port or free_port()
         self.folder = Path(tempfile.mkdtemp(prefix=f"nginx-{self.port}-"))
         self.backends = backends
+        self.cache_seconds = cache_seconds  # > 0: keep 200s that long (bench/scaling.py)
         self.process: subprocess.Popen | None = None
 
     @property
@@ -409,8 +412,19 @@ class NginxProxy:
             for port in self.backends
         )
         folder = self.folder
+        cache_zone, cache = "", ""
+        if self.cache_seconds:
+            cache_zone = f"proxy_cache_path {folder}/cache keys_zone=pages:10m max_size=200m;"
+            cache = (
+                "proxy_cache pages; proxy_cache_lock on; "
+                "proxy_ignore_headers Cache-Control Expires Set-Cookie X-Accel-Expires; "
+                f"proxy_cache_valid 200 {self.cache_seconds}s;"
+            )
+        # As root, nginx's workers run as nobody: they must be able to write the folder.
+        user = "user nobody nogroup;" if os.geteuid() == 0 else ""
         return f"""
 daemon off;
+{user}
 worker_processes 1;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log warn;
@@ -422,6 +436,7 @@ http {{
     fastcgi_temp_path {folder}/fastcgi;
     uwsgi_temp_path {folder}/uwsgi;
     scgi_temp_path {folder}/scgi;
+    {cache_zone}
     upstream app {{
 {servers}
         keepalive 16;
@@ -437,6 +452,7 @@ http {{
             proxy_connect_timeout 1s;
             proxy_next_upstream error timeout http_502 http_503;
             proxy_next_upstream_tries 2;
+            {cache}
         }}
     }}
 }}
@@ -445,6 +461,8 @@ http {{
     def start(self) -> NginxProxy:
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         (self.folder / "nginx.conf").write_text(self.config())
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "nobody", "nogroup")
         self.process = subprocess.Popen(
             [nginx, "-c", str(self.folder / "nginx.conf"), "-p", str(self.folder)],
             stdout=subprocess.DEVNULL, stderr=open(self.folder / "stderr.log", "wb"),  # noqa: SIM115
