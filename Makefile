@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench faults
+.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-scaling faults
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ test: $(STAMP)
 test-pg: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest $(PYTEST_ARGS)
 
+## make test-s3: the photo suite with media in a bucket on moto's S3 server (started by the tests)
+test-s3: $(STAMP)
+	TEST_MEDIA_STORE=s3 FAULT_PORTS=$${FAULT_PORTS:-16400-16499} $(BIN)/pytest tests/photos $(PYTEST_ARGS)
+
 ## make test-browser: only the tests that drive headless Chromium (on PostgreSQL, DATABASE_URL)
 test-browser: $(STAMP)
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -m browser $(PYTEST_ARGS)
@@ -55,6 +59,11 @@ bench-images: $(STAMP)
 ## make bench: the public site under load at 100.000 articles (PostgreSQL, gunicorn, nginx, wrk)
 bench: $(STAMP)
 	$(BIN)/python bench/site.py
+
+## make bench-scaling: CPU per request on each path (proxy hit, page cache hit, miss, cold, RSS)
+## and the servers that means for a province and for 34 (docs/scaling.md)
+bench-scaling: $(STAMP)
+	FAULT_PORTS=$${FAULT_PORTS:-16400-16499} $(BIN)/python bench/scaling.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

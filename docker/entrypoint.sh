@@ -21,7 +21,11 @@ case "${SECRET_KEY:-}" in
         ;;
 esac
 
-python manage.py migrate --noinput
+# Several app servers share one database: one of them migrates (RUN_MIGRATIONS=false on
+# the others, which start after it is healthy; docker-compose.yml).
+if [ "${RUN_MIGRATIONS:-true}" != "false" ]; then
+    python manage.py migrate --noinput
+fi
 python manage.py collectstatic --noinput
 
 # nginx (and any TLS proxy in front of it) sets X-Forwarded-*; the container

@@ -15,6 +15,8 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from newsroom import replica
+
 logger = logging.getLogger(__name__)
 
 
@@ -50,5 +52,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
             report[name] = failure
         else:
             report[name] = "ok"
+    if replica.configured():
+        # Readers' pages come from the primary when the replica is down or behind: a
+        # replica's trouble is reported, never a reason to take this server out.
+        state = replica.health(force=True)
+        report["replica"] = state.state
+        report["replica_lag_seconds"] = round(state.lag, 1)
     healthy = "error" not in report.values()
     return JsonResponse(report, status=200 if healthy else 503)

@@ -13,6 +13,8 @@ from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -74,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: where this request's reads go (the session is read through the router too).
+    "newsroom.replica.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
@@ -142,6 +146,24 @@ DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# A read replica (PostgreSQL streaming replication) for anonymous readers' pages:
+# newsroom/replica.py routes reads to it, writes and staff to the primary.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        # A replica that is down must be noticed in seconds, not after a TCP timeout.
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    # Tests read the test database through the replica alias (no second test database).
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["newsroom.replica.ReplicaRouter"]
+# Seconds a client that wrote reads the primary (read-your-writes); the replica's largest
+# allowed lag in seconds (more, and reads go to the primary); how often each process checks.
+DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=15)
+DATABASE_REPLICA_MAX_LAG = env.float("DATABASE_REPLICA_MAX_LAG", default=5.0)
+DATABASE_REPLICA_CHECK_SECONDS = env.float("DATABASE_REPLICA_CHECK_SECONDS", default=2.0)
 
 # Cache: Redis in production (CACHE_URL or REDIS_URL), local memory by default.
 _cache_url = env.str("CACHE_URL", default="") or env.str("REDIS_URL", default="")
@@ -252,8 +274,11 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads in an S3-compatible bucket when MEDIA_S3_BUCKET names one (newsroom/storage.py,
+# docs/scaling.md); credentials come from boto3's own AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+MEDIA_S3_BUCKET = env.str("MEDIA_S3_BUCKET", default="")
 # Let Django serve uploads itself (development); in production nginx serves MEDIA_ROOT.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG and not MEDIA_S3_BUCKET)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -326,6 +351,20 @@ if IMAGE_PRIVATE_ORIGINALS_ROOT and Path(IMAGE_PRIVATE_ORIGINALS_ROOT).resolve()
     raise ImproperlyConfigured(
         "IMAGE_PRIVATE_ORIGINALS_ROOT must be outside MEDIA_ROOT: the originals carry GPS."
     )
+if MEDIA_S3_BUCKET:
+    _media_storages, MEDIA_URL = s3_storages(
+        bucket=MEDIA_S3_BUCKET,
+        # Any S3-compatible store (MinIO, Ceph, a provider's); empty = AWS itself.
+        endpoint_url=env.str("MEDIA_S3_ENDPOINT_URL", default=""),
+        region=env.str("MEDIA_S3_REGION", default="us-east-1"),
+        # The CDN host readers get photos from, e.g. https://anh.congan.example.vn
+        cdn_url=env.str("MEDIA_CDN_URL", default=""),
+        # "" when the bucket's policy, not object ACLs, makes photos public.
+        public_acl=env.str("MEDIA_S3_PUBLIC_ACL", default="public-read"),
+        # Untouched uploads, private in the bucket under originals/ (signed addresses only).
+        keep_originals=env.bool("IMAGE_KEEP_ORIGINALS", default=False),
+    )
+    STORAGES.update(_media_storages)
 # Encoder qualities: the cleaned full-size copy, and the renditions readers get.
 IMAGE_ORIGINAL_QUALITY = env.int("IMAGE_ORIGINAL_QUALITY", default=90)
 IMAGE_JPEG_QUALITY = env.int("IMAGE_JPEG_QUALITY", default=82)

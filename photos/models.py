@@ -22,6 +22,11 @@ def image_upload_to(instance: Image, filename: str) -> str:
     return timezone.localdate().strftime("anh/%Y/%m/%d/") + uuid.uuid4().hex + suffix
 
 
+def content_name(digest: str, extension: str) -> str:
+    """anh/2026/11/26/<first 32 hex digits of the content's SHA-256>.jpg"""
+    return timezone.localdate().strftime("anh/%Y/%m/%d/") + digest[:32] + extension
+
+
 class ImageQuerySet(models.QuerySet):
     def with_usage(self) -> ImageQuerySet:
         """Annotate ``in_use``: shown by an article, a campaign… (``photos.usage``)."""

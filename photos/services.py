@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePath
 from typing import IO
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage, Storage, default_storage
+from django.core.files.storage import FileSystemStorage, Storage, default_storage, storages
 from django.db import transaction
 from django.db.models import Q
 from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 
-from photos.models import Image, image_upload_to
+from photos.models import Image, content_name
 from photos.pipeline import (
     EXTENSIONS,
     Prepared,
@@ -38,6 +40,8 @@ from photos.pipeline import (
 )
 from photos.renditions import folder_of
 from photos.usage import Usage, usage_of
+
+logger = logging.getLogger(__name__)
 
 # Sent when a photo's file is replaced, inside the same transaction: what shows the photo
 # by its address (an article body) follows it.
@@ -59,8 +63,29 @@ class ImageInUse(ValidationError):
 # Storage ----------------------------------------------------------------------
 
 
+class StoreUnavailable(ValidationError):
+    """The media store (a disk, an S3 bucket) refused or did not answer a write."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "The photo store is not answering, so the photo was not saved and nothing "
+                "was changed. Try again in a few minutes; if it keeps happening, tell the "
+                "site's administrator."
+            ),
+            code="store_unavailable",
+        )
+
+
+# What a store that is down, full or refusing raises: a disk, or an S3 bucket.
+STORE_ERRORS = (OSError, BotoCoreError, ClientError)
+
+
 def private_storage() -> Storage | None:
-    """Where untouched uploads are kept when IMAGE_PRIVATE_ORIGINALS_ROOT is set."""
+    """Where untouched uploads are kept: the bucket's private ``originals`` storage when
+    the site is so set, else the folder IMAGE_PRIVATE_ORIGINALS_ROOT, else nowhere."""
+    if "originals" in settings.STORAGES:
+        return storages["originals"]
     root = settings.IMAGE_PRIVATE_ORIGINALS_ROOT
     if not root:
         return None
@@ -79,13 +104,20 @@ class _Writer:
         self.written: list[tuple[Storage, str]] = []
 
     def save(self, storage: Storage, name: str, data: bytes) -> str:
-        saved = storage.save(name, ContentFile(data))
+        try:
+            saved = storage.save(name, ContentFile(data))
+        except STORE_ERRORS as exc:
+            logger.warning("media store: writing %s failed: %r", name, exc)
+            raise StoreUnavailable() from exc
         self.written.append((storage, saved))
         return saved
 
     def rollback(self) -> None:
         for storage, name in self.written:
-            storage.delete(name)
+            try:
+                storage.delete(name)
+            except STORE_ERRORS as exc:  # the store is down: say what is left behind
+                logger.warning("media store: could not take back %s: %r", name, exc)
 
 
 def _delete_files(name: str, renditions: dict, private_name: str = "") -> None:
@@ -132,7 +164,12 @@ def _store(
         files, description = build_renditions(prepared, image.focal_point, pool)
         stored = stored_job.result()
     extension = EXTENSIONS[prepared.stored_format]
-    name = writer.save(default_storage, image_upload_to(image, f"x{extension}"), stored)
+    # Named after what it holds (the file and every rendition): an address never gets other
+    # bytes, so a CDN may keep it for ever. A name already taken gets a suffix (storage).
+    digest = hashlib.sha256(stored)
+    for relative in sorted(files):
+        digest.update(relative.encode() + b"\0" + files[relative])
+    name = writer.save(default_storage, content_name(digest.hexdigest(), extension), stored)
     folder = folder_of(name)
     for relative, content in files.items():
         writer.save(default_storage, f"{folder}/{relative}", content)

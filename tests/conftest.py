@@ -1,4 +1,6 @@
 import datetime as dt
+import itertools
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +15,8 @@ from PIL import Image as PILImage
 
 from accounts.models import User
 from accounts.roles import Role, group_of
-from tests.servers import RedisServer
+from tests import media
+from tests.servers import MotoServer, RedisServer
 
 # Every persona's password (long enough for the password validators).
 PASSWORD = "mat-khau-rat-dai-123"
@@ -23,10 +26,35 @@ NOW = dt.datetime(2023, 3, 21, 8, 44, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploads of each test go to a folder of their own."""
+def media_root(settings, tmp_path, request):
+    """Uploads of each test go to a folder of their own; with ``TEST_MEDIA_STORE=s3``
+    (``make test-s3``) to a bucket of their own on moto's S3 stand-in instead."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    if media.S3_MODE:
+        request.getfixturevalue("s3_bucket")
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="session")
+def moto_server():
+    """moto's S3 server, one for the session (tests/servers.py)."""
+    server = MotoServer().start()
+    yield server
+    server.close()
+
+
+_buckets = itertools.count()
+
+
+@pytest.fixture
+def s3_bucket(settings, moto_server):
+    """A fresh bucket on the S3 stand-in, made the site's media store for this test."""
+    bucket = f"newsroom-test-{os.getpid()}-{next(_buckets)}"
+    moto_server.client().create_bucket(Bucket=bucket)
+    media_storages, settings.MEDIA_URL = moto_server.storages(bucket)
+    settings.STORAGES = {**settings.STORAGES, **media_storages}
+    settings.SERVE_MEDIA = False
+    return bucket
 
 
 @pytest.fixture(autouse=True)

@@ -18,10 +18,14 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 _given: set[int] = set()  # handed out by this process (their servers may not listen yet)
 
 
@@ -158,21 +162,39 @@ class PostgresServer:
     cut off as in a crash of the database host); ``start()`` brings it back on the port.
     """
 
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, *, initialise: bool = True) -> None:
         self.port = port or free_port()
         self.folder = Path(tempfile.mkdtemp(prefix=f"postgres-{self.port}-"))
         self.data = self.folder / "data"
         self.sockets = self.folder / "sockets"
         self.sockets.mkdir()
         self.pid: int | None = None
+        # A primary that streams to a replica keeps full-page writes (a base backup needs them).
+        self.safe_for_backup = False
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres")
             shutil.chown(self.sockets, "postgres")
+        if initialise:
+            subprocess.run(
+                [*_as_server_user(), postgres_program("initdb"), "-D", str(self.data),
+                 "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+                check=True, capture_output=True,
+            )  # fmt: skip
+
+    @classmethod
+    def replica_of(cls, primary: PostgresServer, *, apply_delay: str = "0") -> PostgresServer:
+        """A streaming replica of the running ``primary``, made with ``pg_basebackup``;
+        ``apply_delay`` (``recovery_min_apply_delay``, e.g. ``"2s"``) makes it lag."""
+        replica = cls(initialise=False)
         subprocess.run(
-            [*_as_server_user(), postgres_program("initdb"), "-D", str(self.data),
-             "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+            [*_as_server_user(), postgres_program("pg_basebackup"), "-h", "127.0.0.1",
+             "-p", str(primary.port), "-U", "postgres", "-D", str(replica.data),
+             "-R", "-X", "stream", "-c", "fast"],
             check=True, capture_output=True,
         )  # fmt: skip
+        with open(replica.data / "postgresql.auto.conf", "a") as conf:
+            conf.write(f"recovery_min_apply_delay = '{apply_delay}'\nhot_standby = on\n")
+        return replica
 
     def url(self, database: str = "postgres") -> str:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
@@ -180,8 +202,10 @@ class PostgresServer:
     def start(self) -> PostgresServer:
         options = (
             f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            "-c fsync=off -c synchronous_commit=off"
         )
+        if not self.safe_for_backup:
+            options += " -c full_page_writes=off"
         subprocess.run(
             [*_as_server_user(), postgres_program("pg_ctl"), "-D", str(self.data), "-o", options,
              "-l", str(self.folder / "postgres.log"), "-w", "-t", "30", "start"],
@@ -204,6 +228,254 @@ class PostgresServer:
              "-v", "ON_ERROR_STOP=1", "-tAc", sql],
             check=True, capture_output=True, text=True,
         ).stdout.strip()  # fmt: skip
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class MotoServer:
+    """moto's S3 stand-in in server mode (``python -m moto.server``): a real HTTP endpoint
+    that boto3 and django-storages talk to as to any S3-compatible store. ``stop()`` and
+    ``start()`` again keep the port (and lose the objects, as a store that was wiped)."""
+
+    ACCESS_KEY = "testing"
+    SECRET_KEY = "testing"  # noqa: S105 - moto accepts any key
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.process: subprocess.Popen | None = None
+        self.log = Path(tempfile.mkdtemp(prefix=f"moto-{self.port}-")) / "moto.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> MotoServer:
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(self.port)],
+                stdout=log, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        _wait(lambda: _answers(self.port), seconds=30, what=f"moto on port {self.port}")
+        return self
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3", endpoint_url=self.url, region_name="us-east-1",
+            aws_access_key_id=self.ACCESS_KEY, aws_secret_access_key=self.SECRET_KEY,
+        )  # fmt: skip
+
+    def storages(self, bucket: str, *, keep_originals: bool = False) -> tuple[dict, str]:
+        """``STORAGES`` entries and ``MEDIA_URL`` for ``bucket`` on this server, made the
+        way the settings make them (newsroom/storage.py)."""
+        from newsroom.storage import s3_storages
+
+        return s3_storages(
+            bucket=bucket, endpoint_url=self.url, keep_originals=keep_originals,
+            access_key=self.ACCESS_KEY, secret_key=self.SECRET_KEY,
+        )  # fmt: skip
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.log.parent, ignore_errors=True)
+
+
+class AppServer:
+    """The site under gunicorn (production settings, DEBUG off) on a port of its own.
+
+    ``env`` adds to or overrides the environment: the database, Redis and the rest are
+    the caller's. ``kill()`` is a crash (SIGKILL of the master and its workers);
+    ``stop()`` a graceful shutdown.
+    """
+
+    def __init__(self, env: dict[str, str], *, workers: int = 2, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"gunicorn-{self.port}-"))
+        self.env = {
+            **os.environ,
+            "SECRET_KEY": "test-" + "k" * 50,
+            "DEBUG": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "TRUSTED_PROXY_COUNT": "1",
+            "SITE_URL": f"http://127.0.0.1:{self.port}",
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "PUBLIC_RATE_LIMIT": "100000/m",
+            "LOG_LEVEL": "WARNING",
+            **env,
+        }
+        self.env.pop("DJANGO_SETTINGS_MODULE", None)
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def log(self) -> str:
+        path = self.folder / "site.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
+            capture_output=True, text=True,
+        )  # fmt: skip
+        if result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args[:2])} failed:\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    def start(self) -> AppServer:
+        log = open(self.folder / "site.log", "ab")  # noqa: SIM115 - the server keeps it
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application",
+             "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
+             "--timeout", "30", "--graceful-timeout", "5"],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        log.close()
+        _wait(lambda: self._answers("/robots.txt"), seconds=60, what=f"gunicorn on {self.port}")
+        return self
+
+    def _answers(self, path: str) -> bool:
+        if self.process is not None and self.process.poll() is not None:
+            raise RuntimeError("gunicorn exited: " + self.log[-3000:])
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=2) as answer:
+                return answer.status == 200
+        except (OSError, urllib.error.URLError):
+            return False
+
+    def kill(self) -> None:
+        """SIGKILL to gunicorn's master and its workers (its own process group)."""
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class NginxProxy:
+    """nginx as a load balancer in front of app servers (a test configuration of its own,
+    not docker/nginx.conf): round robin, and a request whose server failed before
+    answering goes to the next one (``proxy_next_upstream``)."""
+
+    def __init__(
+        self, backends: list[int], port: int | None = None, *, cache_seconds: int = 0
+    ) -> None:
+        self.port = port or free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix=f"nginx-{self.port}-"))
+        self.backends = backends
+        self.cache_seconds = cache_seconds  # > 0: keep 200s that long (bench/scaling.py)
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def config(self) -> str:
+        servers = "\n".join(
+            f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;"
+            for port in self.backends
+        )
+        folder = self.folder
+        cache_zone, cache = "", ""
+        if self.cache_seconds:
+            cache_zone = f"proxy_cache_path {folder}/cache keys_zone=pages:10m max_size=200m;"
+            cache = (
+                "proxy_cache pages; proxy_cache_lock on; "
+                "proxy_ignore_headers Cache-Control Expires Set-Cookie X-Accel-Expires; "
+                f"proxy_cache_valid 200 {self.cache_seconds}s;"
+            )
+        # As root, nginx's workers run as nobody: they must be able to write the folder.
+        user = "user nobody nogroup;" if os.geteuid() == 0 else ""
+        return f"""
+daemon off;
+{user}
+worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log {folder}/access.log;
+    client_body_temp_path {folder}/body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    {cache_zone}
+    upstream app {{
+{servers}
+        keepalive 16;
+    }}
+    server {{
+        listen 127.0.0.1:{self.port};
+        location / {{
+            proxy_pass http://app;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_connect_timeout 1s;
+            proxy_next_upstream error timeout http_502 http_503;
+            proxy_next_upstream_tries 2;
+            {cache}
+        }}
+    }}
+}}
+"""
+
+    def start(self) -> NginxProxy:
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        (self.folder / "nginx.conf").write_text(self.config())
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "nobody", "nogroup")
+        self.process = subprocess.Popen(
+            [nginx, "-c", str(self.folder / "nginx.conf"), "-p", str(self.folder)],
+            stdout=subprocess.DEVNULL, stderr=open(self.folder / "stderr.log", "wb"),  # noqa: SIM115
+        )  # fmt: skip
+        _wait(lambda: _answers(self.port), seconds=10, what=f"nginx on {self.port}")
+        return self
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        process.terminate()
+        process.wait(timeout=10)
 
     def close(self) -> None:
         self.stop()

@@ -148,7 +148,59 @@ def test_compose_media_volume_is_shared_by_web_and_read_only_nginx(compose, serv
     assert "media:/srv/media:ro" in nginx["volumes"]
     assert "./docker/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in nginx["volumes"]
     assert nginx["depends_on"]["web"]["condition"] == "service_healthy"
-    assert any(str(port).endswith(":80") for port in nginx["ports"])
+    assert "ports" not in nginx  # behind the proxy
+
+
+# --- the production topology (docs/scaling.md) -------------------------------------------
+
+
+def test_compose_readers_reach_varnish_which_uses_the_shipped_vcl(services):
+    varnish = services["varnish"]
+    assert varnish["image"].startswith("varnish:")
+    assert any(str(port).endswith(":80") for port in varnish["ports"])
+    assert "./docker/varnish/default.vcl:/etc/varnish/default.vcl:ro" in varnish["volumes"]
+    assert varnish["depends_on"]["nginx"]["condition"] == "service_healthy"
+    assert "varnishadm" in _healthcheck_command(varnish)
+
+
+def test_compose_two_app_servers_share_everything_and_one_migrates(services):
+    web, second = services["web"], services["web-2"]
+    assert web["image"] == second["image"] and web["build"] == second["build"]
+    assert _environment(web)["REDIS_URL"] == _environment(second)["REDIS_URL"]
+    assert _environment(web)["DATABASE_URL"] == _environment(second)["DATABASE_URL"]
+    assert _environment(second)["RUN_MIGRATIONS"] == "false"
+    assert second["depends_on"]["web"]["condition"] == "service_healthy"
+    assert "web" in second["networks"]["default"]["aliases"]  # nginx resolves both
+    assert "/healthz" in _healthcheck_command(second)
+    assert 'RUN_MIGRATIONS:-true}" != "false"' in ENTRYPOINT.read_text(encoding="utf-8")
+    nginx = services["nginx"]
+    assert {"web", "web-2"} <= nginx["depends_on"].keys()
+
+
+def test_compose_readers_read_a_streaming_replica_of_the_primary(compose, services):
+    primary, replica = services["db"], services["db-replica"]
+    assert "wal_level=replica" in primary["command"]
+    assert any("primary.sh" in volume for volume in primary["volumes"])
+    assert replica["image"] == primary["image"]
+    assert "pg_isready" in _healthcheck_command(replica)
+    assert replica["depends_on"]["db"]["condition"] == "service_healthy"
+    assert _volume_sources(replica)["/var/lib/postgresql/data"] == "pgreplica"
+    assert "pgreplica" in compose["volumes"]
+    script = (ROOT / "docker" / "postgres" / "replica.sh").read_text(encoding="utf-8")
+    assert "pg_basebackup -h db" in script and " -R " in script
+    for app in ("web", "web-2"):
+        env = _environment(services[app])
+        assert re.match(r"postgres(ql)?://[^@]+@db-replica:5432/", env["DATABASE_REPLICA_URL"])
+        assert services["web"]["depends_on"]["db-replica"]["condition"] == "service_healthy"
+
+
+def test_compose_s3_stand_in_is_for_local_use_only(services):
+    s3, bucket = services["s3"], services["s3-bucket"]
+    assert s3["image"].startswith("motoserver/moto:")
+    assert s3["profiles"] == ["local"] and bucket["profiles"] == ["local"]
+    assert bucket["depends_on"]["s3"]["condition"] == "service_healthy"
+    assert "create_bucket" in " ".join(bucket["command"])
+    assert "healthcheck" in s3
 
 
 # --- nginx ----------------------------------------------------------------------------
