@@ -13,7 +13,6 @@ the schema documents them, the speed comes from not validating every item again.
 from __future__ import annotations
 
 import logging
-from typing import Literal
 from urllib.parse import urlencode
 
 from django.db import models
@@ -60,7 +59,13 @@ BY_PUBLICATION = {
     "-updated": ("updated_at", True),
     "updated": ("updated_at", False),
 }
-Order = Literal["-published", "published", "-updated", "updated"]
+# Parameters are read by ``api.params`` (one checker, one kind of message); the schema
+# states their constraints for clients (``json_schema_extra``).
+ORDER = Field(
+    None,
+    description="Thứ tự: mới xuất bản trước (mặc định), cũ trước, mới cập nhật trước, ...",
+    json_schema_extra={"enum": list(BY_PUBLICATION), "default": "-published"},
+)
 
 
 # ── Errors: problem details ─────────────────────────────────────────────────
@@ -105,13 +110,21 @@ class Expand(Shape):
 
 
 class Paging(Schema):
-    limit: int = Field(params.DEFAULT_LIMIT, ge=1, le=params.MAX_LIMIT)
+    limit: int | None = Field(
+        None,
+        description="Số mục mỗi trang, 1–100 (mặc định 20); lớn hơn 100 là lỗi 400.",
+        json_schema_extra={"minimum": 1, "maximum": params.MAX_LIMIT},
+    )
     cursor: str | None = Field(None, description="Lấy từ `next` hoặc `Link: rel=\"next\"`.")
-    total: bool = Field(False, description="Thêm tổng số mục (tốn thêm một truy vấn).")
+    total: str | None = Field(
+        None,
+        description="`true`: thêm tổng số mục (tốn thêm một truy vấn).",
+        json_schema_extra={"enum": ["true", "false"]},
+    )
 
 
 class ArticleParams(Expand, Paging):
-    order: Order = "-published"
+    order: str | None = ORDER
     section: str | None = None
     tag: str | None = None
     campaign: str | None = None
@@ -123,7 +136,7 @@ class ArticleParams(Expand, Paging):
 
 
 class DatedParams(Shape, Paging):
-    order: Order = "-published"
+    order: str | None = ORDER
     published_before: str | None = None
     published_after: str | None = None
     updated_since: str | None = None
