@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench faults
+.PHONY: run test test-pg test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-api faults
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,11 +56,16 @@ bench-images: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/site.py
 
+## make bench-api: the public API under load (PostgreSQL, 2 gunicorn workers, 16 connections)
+bench-api: $(STAMP)
+	$(BIN)/python bench/api.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=true $(BIN)/python manage.py export_openapi --check
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

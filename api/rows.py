@@ -30,7 +30,8 @@ ARTICLE_FIELDS = (
     "id", "slug", "title", "summary", "kind", "url", "published_at", "updated_at",
     "section", "tags", "authors", "campaigns", "cover",
 )  # fmt: skip
-ARTICLE_DETAIL_FIELDS = (*ARTICLE_FIELDS, "body", "warning_signs", "warning_advice", "photos")
+ARTICLE_DETAIL_FIELDS = (*ARTICLE_FIELDS, "body", "warning_signs", "warning_advice")
+PHOTO_STORY_FIELDS = (*ARTICLE_DETAIL_FIELDS, "photos")
 ARTICLE_INCLUDES = ("authors", "section", "campaigns", "cover")
 
 

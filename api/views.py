@@ -168,6 +168,7 @@ ARTICLES = Spec(
     default_order="-published",
 )
 ARTICLE = Spec(fields=rows.ARTICLE_DETAIL_FIELDS, includes=rows.ARTICLE_INCLUDES, paged=False)
+PHOTO_STORY = Spec(fields=rows.PHOTO_STORY_FIELDS, includes=rows.ARTICLE_INCLUDES, paged=False)
 
 
 def dated(queryset: models.QuerySet, filters: dict[str, str]) -> models.QuerySet:
@@ -218,8 +219,8 @@ def article_list(request: HttpRequest, base) -> HttpResponse:
     )
 
 
-def article_one(request: HttpRequest, base, **lookup) -> HttpResponse:
-    parsed = params.parse(request, ARTICLE)
+def article_one(request: HttpRequest, base, spec: Spec = ARTICLE, **lookup) -> HttpResponse:
+    parsed = params.parse(request, spec)
     columns = rows.article_columns(parsed.fields, parsed.includes)
     found = list(base.filter(**lookup).values(*columns)[:1])
     if not found:
@@ -270,7 +271,7 @@ def photo_stories(request: HttpRequest, filters: Query[ArticleParams]):
 )
 def photo_story(request: HttpRequest, id: int, shape: Query[Expand]):
     """Một phóng sự ảnh, với các ảnh theo thứ tự."""
-    return article_one(request, with_photos(Article.objects.published()), pk=id)
+    return article_one(request, with_photos(Article.objects.published()), PHOTO_STORY, pk=id)
 
 
 # ── Search ──────────────────────────────────────────────────────────────────
