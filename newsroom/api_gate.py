@@ -13,6 +13,7 @@ cache headers. The counting is the site's own fixed window
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +24,7 @@ from api.keys import find_key
 from api.problems import problem_response
 from newsroom.client_ip import client_ip
 from newsroom.middleware import window_wait
+from newsroom.public_input import has_control_characters
 
 
 def is_api_path(path: str) -> bool:
@@ -42,6 +44,11 @@ class ApiGateMiddleware:
             )
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
+        query = unquote(request.META.get("QUERY_STRING", ""), errors="replace")
+        if has_control_characters(request.path_info) or has_control_characters(query):
+            return problem_response(
+                400, _("The address holds control characters."), request=request
+            )
         raw_key = request.META.get("HTTP_X_API_KEY", "")
         key = find_key(raw_key) if raw_key else None
         if raw_key and key is None:
@@ -68,6 +75,11 @@ class ApiGateMiddleware:
             response["Retry-After"] = str(wait)
             return response
         response = self.get_response(request)
+        if response.status_code == 404 and "json" not in response.get("Content-Type", ""):
+            # An address no route of the API matches: a problem, like every other error.
+            return problem_response(
+                404, _("Nothing is published at this address."), request=request
+            )
         if response.status_code == 200 and validators is not None:
             validators.apply(response)
         return response
