@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-scaling faults
+.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-scaling bench-api faults
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,12 +64,16 @@ bench: $(STAMP)
 ## and the servers that means for a province and for 34 (docs/scaling.md)
 bench-scaling: $(STAMP)
 	FAULT_PORTS=$${FAULT_PORTS:-16400-16499} $(BIN)/python bench/scaling.py
+## make bench-api: the public API under load (PostgreSQL, 2 gunicorn workers, 16 connections)
+bench-api: $(STAMP)
+	$(BIN)/python bench/api.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=true $(BIN)/python manage.py export_openapi --check
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

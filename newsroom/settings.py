@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "documents",
     "english",
     "public",
+    "api",
+    "corsheaders",
     "demo",
 ]
 
@@ -81,6 +83,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.PermissionsPolicyMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    # The public API (api/): CORS for GET, then 304s, keys and quotas answered before
+    # sessions, authentication and CSRF (newsroom/api_gate.py).
+    "corsheaders.middleware.CorsMiddleware",
+    "newsroom.api_gate.ApiGateMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.PublicInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -470,6 +476,21 @@ if not re.fullmatch(r"\d+/[smh]", PUBLIC_RATE_LIMIT):
     raise ImproperlyConfigured(
         f"PUBLIC_RATE_LIMIT={PUBLIC_RATE_LIMIT!r}: write it as requests/period, e.g. 60/m."
     )
+# The public API (/api/v1/): per address for anonymous clients; partner keys have their
+# own quota (set per key at the desk).
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="120/m")
+if not re.fullmatch(r"\d+/[smh]", API_RATE_LIMIT):
+    raise ImproperlyConfigured(
+        f"API_RATE_LIMIT={API_RATE_LIMIT!r}: write it as requests/period, e.g. 120/m."
+    )
+# CORS (django-cors-headers): any site may read the API and the JSON feeds, GET only,
+# without cookies; the caching and paging headers are readable by scripts.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(api/.*|(.*/)?feed\.json)$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("x-api-key", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 86400
 RATE_LIMITED_PATHS = env.list(
     "RATE_LIMITED_PATHS", default=["/rss/", "/tim-kiem/", "/truy-na/tra-cuu/"]
 )

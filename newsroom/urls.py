@@ -44,6 +44,8 @@ urlpatterns = [
     path("news-sitemap.xml", news_sitemap, name="news-sitemap"),
     # English pages: their own addresses under /en/ (newsroom/languages.py).
     path("en/", include("public.urls_en")),
+    # The public API and the JSON feeds (api/).
+    path("", include("api.urls")),
     path("", include("public.urls")),
 ]
 

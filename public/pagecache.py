@@ -126,6 +126,12 @@ def _new_version(now: float) -> str:
     return version
 
 
+def version_started(version: str) -> float:
+    """When ``version`` was made (seconds since the epoch): nothing readers see has
+    changed since (a change starts a new version), so it is a true Last-Modified."""
+    return int(version[:-6], 16) / 1e9
+
+
 def stored_token() -> str | None:
     return ContentVersion.objects.values_list("token", flat=True).first()
 
