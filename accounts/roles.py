@@ -164,6 +164,8 @@ PERMISSIONS: dict[Role, list[str]] = {
         "public.add_portalidentity",
         "public.change_portalidentity",
         "public.view_portalidentity",
+        # What each change purged at the proxy or CDN (read-only).
+        "public.view_purgebatch",
         # Log-in lock-outs: seen, and lifted by deleting the attempt.
         "axes.view_accessattempt",
         "axes.delete_accessattempt",

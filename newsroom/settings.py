@@ -393,6 +393,41 @@ FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=60)
 # nginx keeps anonymous pages this long in front of Django (X-Accel-Expires; 0 = never):
 # a published or changed article is on every page within this many seconds.
 PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=5)
+# The edge: cache tags, purgers, what a proxy or CDN may keep (docs/caching.md).
+# Which purger a change goes to: none, varnish, nginx, cloudflare, cloudfront, fastly.
+CACHE_PURGER = env.str("CACHE_PURGER", default="none")
+# How long the proxy or CDN keeps an anonymous page (s-maxage, X-Accel-Expires): without a
+# purger the micro-cache's PROXY_CACHE_SECONDS; with one, half an hour (a change purges it).
+EDGE_CACHE_SECONDS = env.int(
+    "EDGE_CACHE_SECONDS", default=PROXY_CACHE_SECONDS if CACHE_PURGER == "none" else 1800
+)
+# What the edge may serve while it refreshes a page, and while the app fails (seconds).
+EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
+EDGE_STALE_IF_ERROR = env.int("EDGE_STALE_IF_ERROR", default=6 * 3600)
+# Browsers revalidate pages every time by default (max-age).
+BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=0)
+# The response headers carrying the tags: Cloudflare's Cache-Tag, Fastly's Surrogate-Key,
+# Varnish's xkey; the shipped proxies strip them before the reader.
+CACHE_TAG_HEADERS = env.list("CACHE_TAG_HEADERS", default=["Cache-Tag", "Surrogate-Key", "xkey"])
+CACHE_TAG_LIMIT = env.int("CACHE_TAG_LIMIT", default=50)
+# Prepended to every tag: two sites on one CDN account purge only their own pages.
+CACHE_TAG_PREFIX = env.str("CACHE_TAG_PREFIX", default="")
+# Where the purgers send: the Varnish or nginx address(es) (comma-separated), the public
+# site's address (URL purges), and the SaaS accounts.
+PURGE_PROXY_URLS = env.list("PURGE_PROXY_URLS", default=[])
+PURGE_SITE_URL = env.str("PURGE_SITE_URL", default="")
+PURGE_SOFT = env.bool("PURGE_SOFT", default=True)
+PURGE_BATCH_SIZE = env.int("PURGE_BATCH_SIZE", default=30)
+PURGE_MAX_ATTEMPTS = env.int("PURGE_MAX_ATTEMPTS", default=8)
+PURGE_TIMEOUT_SECONDS = env.float("PURGE_TIMEOUT_SECONDS", default=5.0)
+CLOUDFLARE_ZONE_ID = env.str("CLOUDFLARE_ZONE_ID", default="")
+CLOUDFLARE_API_TOKEN = env.str("CLOUDFLARE_API_TOKEN", default="")
+CLOUDFLARE_API_URL = env.str("CLOUDFLARE_API_URL", default="https://api.cloudflare.com/client/v4")
+FASTLY_SERVICE_ID = env.str("FASTLY_SERVICE_ID", default="")
+FASTLY_API_TOKEN = env.str("FASTLY_API_TOKEN", default="")
+FASTLY_API_URL = env.str("FASTLY_API_URL", default="https://api.fastly.com")
+CLOUDFRONT_DISTRIBUTION_ID = env.str("CLOUDFRONT_DISTRIBUTION_ID", default="")
+CLOUDFRONT_API_URL = env.str("CLOUDFRONT_API_URL", default="")
 # Publisher logo for JSON-LD and social cards (a static file path).
 SITE_LOGO = env.str("SITE_LOGO", default="img/logo.png")
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from public.models import PortalIdentity
+from public.models import PortalIdentity, PurgeBatch
 
 
 @admin.register(PortalIdentity)
@@ -68,3 +68,23 @@ class PortalIdentityAdmin(admin.ModelAdmin):
         elif self.has_add_permission(request):
             return HttpResponseRedirect(reverse("admin:public_portalidentity_add"))
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(PurgeBatch)
+class PurgeBatchAdmin(admin.ModelAdmin):
+    """What each change purged at the proxy or CDN: read-only, for administrators."""
+
+    list_display = ["created_at", "reason", "purger", "status", "attempts", "sent_at"]
+    list_filter = ["status", "purger"]
+    search_fields = ["reason"]
+    readonly_fields = [f.name for f in PurgeBatch._meta.fields]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

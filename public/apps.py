@@ -8,6 +8,7 @@ class PublicConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: models cannot be imported before the app registry is ready.
-        from public import signals
+        from public import cachetags, signals
 
         signals.connect()
+        cachetags.connect()

@@ -20,6 +20,7 @@ from articles.models import Article, Byline, Campaign, Section
 from documents.models import Document
 from english.models import EnglishPage
 from notices.models import WantedNotice
+from public import cachetags
 
 FEED_SIZE = 30
 
@@ -115,6 +116,7 @@ class SectionFeed(LatestArticlesFeed):
         return absolute(obj.get_absolute_url())
 
     def articles(self, obj: Section):
+        cachetags.add(cachetags.list_tag(obj))
         return Article.objects.published().in_section(obj, obj.subsections)
 
 
@@ -135,6 +137,7 @@ class CampaignFeed(LatestArticlesFeed):
         return absolute(obj.get_absolute_url())
 
     def articles(self, obj: Campaign):
+        cachetags.add(cachetags.list_tag(obj))
         return Article.objects.published().in_campaign(obj)
 
 

@@ -163,3 +163,37 @@ class PortalIdentity(models.Model):
             (_("Questions and answers"), self.questions_url),
         ]
         return [(label, address) for label, address in links if address]
+
+
+class PurgeBatch(models.Model):
+    """One change's purge at the proxy or CDN (``public/purging.py``): the tags (and, for
+    a purger by address, the addresses) it sent, when, and how it went. Queued after the
+    change commits, sent at once and retried by ``manage.py process_purges``."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        DONE = "done", _("Purged")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("No purger")
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    reason = models.CharField(_("change"), max_length=500, blank=True)
+    purger = models.CharField(_("purger"), max_length=20)
+    tags = models.JSONField(_("tags"), default=list)
+    urls = models.JSONField(_("addresses"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("cache purge")
+        verbose_name_plural = _("cache purges")
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="purge_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.purger} {self.created_at:%Y-%m-%d %H:%M:%S}: {len(self.tags)}"

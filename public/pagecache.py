@@ -44,6 +44,7 @@ from django.utils.cache import patch_cache_control
 
 from articles.models import Article
 from notices.models import WantedNotice
+from public import cachetags
 from public.cache_breaker import CacheSkipped
 from public.models import ContentVersion
 from questions.models import Question
@@ -88,14 +89,19 @@ def content_version() -> str | None:
     stored under, the database's token it was made at, when the next scheduled item
     appears, and when to compare the token again.
     """
+    return _current()[0]
+
+
+def _current() -> tuple[str | None, float]:
+    """The content version and when it ends (the next scheduled item's time)."""
     entry = cache_call(cache.get, VERSION_KEY, failed=_DOWN)
     if entry is _DOWN:
-        return None
+        return None, 0.0
     now = time.time()
     if isinstance(entry, tuple) and len(entry) == 4 and now < entry[2]:
         version, token, until, recheck_at = entry
         if now < recheck_at:
-            return version
+            return version, until
         try:
             same = stored_token() == token
         except DatabaseError as exc:
@@ -106,24 +112,24 @@ def content_version() -> str | None:
         if same:
             fresh = (version, token, until, now + RECHECK_SECONDS)
             cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - now)))
-            return version
+            return version, until
     try:
         return _new_version(now)
     except DatabaseError as exc:  # the database is down: serve uncached
         logger.warning("page cache not used: %s", exc)
-        return None
+        return None, 0.0
 
 
 SCHEDULED = (Article, WantedNotice, Question)  # what may appear at a set time
 
 
-def _new_version(now: float) -> str:
+def _new_version(now: float) -> tuple[str, float]:
     token, upcoming = _token_and_upcoming()
     until = min([now + _MAX_VERSION_SECONDS, *(when.timestamp() for when in upcoming if when)])
     version = f"{time.time_ns():x}{secrets.token_hex(3)}"  # unique even at a frozen clock
     entry = (version, token, until, now + RECHECK_SECONDS)
     cache_call(cache.set, VERSION_KEY, entry, max(1, int(until - now)))
-    return version
+    return version, until
 
 
 def version_started(version: str) -> float:
@@ -151,21 +157,106 @@ def _token_and_upcoming() -> tuple[str | None, list]:
     return row.pop("token"), list(row.values())
 
 
-def content_changed() -> None:
-    """Start a new content version: now, and again once the transaction has committed
-    (or a reader of the old rows meanwhile could store them under the new version),
-    when the database's token changes too (the trace a missed deletion cannot lose)."""
-    _forget()
-    transaction.on_commit(record_change, robust=True)
+def content_changed(tags: set[str] | None = None) -> None:
+    """A change to what readers see, once the transaction has committed (a reader of the
+    old rows meanwhile started before the purge, so what it makes is not kept).
+
+    With ``tags`` (``public/cachetags.py``), only the pages and parts carrying one of
+    them are retired; without, every one (a new content version)."""
+    if tags is None:
+        _forget()
+        transaction.on_commit(record_change, robust=True)
+    else:
+        transaction.on_commit(lambda: record_change(tags), robust=True)
 
 
-def record_change() -> None:
-    """A new token in the database, then the cached version forgotten. Also run after a
-    restore (``scripts/backup.py``): the restored rows are a change like any other."""
+def record_change(tags: set[str] | None = None) -> None:
+    """A new token in the database, then the tags purged in the cache (or, without tags,
+    the cached version forgotten). Also run after a restore (``scripts/backup.py``): the
+    restored rows are a change like any other.
+
+    The cached version keeps the database's token it has seen: when the purge reached
+    the cache, the version takes the new token along; when it did not (the cache was
+    down), the tokens differ and the next check (``RECHECK_SECONDS``) starts a new
+    version, retiring everything."""
     changed = {"token": secrets.token_hex(8), "changed_at": timezone.now()}
+    old = stored_token()
     if not ContentVersion.objects.filter(pk=1).update(**changed):
         ContentVersion.objects.update_or_create(pk=1, defaults=changed)
-    _forget()
+    if not tags or not purge_tags(tags):
+        _forget()
+        return
+    entry = cache_call(cache.get, VERSION_KEY, failed=_DOWN)
+    if isinstance(entry, tuple) and len(entry) == 4:
+        version, token, until, recheck_at = entry
+        if token != old:  # a change the cache missed before this one: start afresh
+            _forget()
+            return
+        fresh = (version, changed["token"], until, recheck_at)
+        cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - time.time())))
+
+
+# Purges are numbered (one counter in the cache, ``PURGE_SEQUENCE_KEY``) and each tag keeps
+# the number of its last purge: a page or part made when the counter was at N is retired
+# by a purge of one of its tags numbered above N (clock-free: right on servers whose clocks
+# differ, and under a frozen clock). Kept without expiry; a stamp the cache lost retires
+# what carries its tag (the conservative answer).
+TAG_KEY = "tag-purged:"
+PURGE_SEQUENCE_KEY = "tag-purge-sequence"
+
+
+def purge_sequence() -> int | None:
+    """The purge counter now (taken before a page or part is made); None: cache down."""
+    found = cache_call(cache.get, PURGE_SEQUENCE_KEY, failed=_DOWN)
+    if found is None:  # never set, or lost: start above anything given before
+        cache_call(cache.add, PURGE_SEQUENCE_KEY, time.time_ns() // 1000)
+        found = cache_call(cache.get, PURGE_SEQUENCE_KEY, failed=_DOWN)
+    return None if found is _DOWN or found is None else found
+
+
+def purge_tags(tags) -> bool:
+    """Retire every cached page and part carrying one of ``tags``; False when the cache
+    did not answer."""
+    if purge_sequence() is None:
+        return False
+    number = cache_call(cache.incr, PURGE_SEQUENCE_KEY, failed=_DOWN)
+    if number is _DOWN or number is None:
+        return False
+    done = cache_call(cache.set_many, {TAG_KEY + t: number for t in tags}, None, failed=_DOWN)
+    return done is not _DOWN
+
+
+def _stamps(tags) -> dict | None:
+    keys = [TAG_KEY + t for t in tags]
+    return cache_call(cache.get_many, keys) if keys else {}
+
+
+def recall(key: str):
+    """What is cached under ``key`` if none of its tags was purged since it was made (one
+    ``get_many`` of the tags' stamps); its tags go on the response being built."""
+    entry = cache_call(cache.get, key)
+    if not (isinstance(entry, tuple) and len(entry) == 3):
+        return None
+    built_at, tags, value = entry
+    stamps = _stamps(tags)
+    if stamps is None or any(stamps.get(TAG_KEY + t, built_at + 1) > built_at for t in tags):
+        return None
+    cachetags.add(*tags)
+    return value
+
+
+def remember(key: str, value, tags, built_at: int | None, seconds: int) -> None:
+    """Keep ``value`` with its tags (made when the purge counter was at ``built_at``),
+    unless one of them was purged while it was being made."""
+    if built_at is None:
+        return
+    stamps = _stamps(tags)
+    if stamps is None or any(stamp > built_at for stamp in stamps.values()):
+        return
+    missing = {TAG_KEY + t: built_at for t in tags if TAG_KEY + t not in stamps}
+    if missing:
+        cache_call(cache.set_many, missing, None)
+    cache_call(cache.set, key, (built_at, tuple(sorted(tags)), value), seconds)
 
 
 def _forget() -> None:
@@ -185,9 +276,8 @@ def reader_version(request: HttpRequest | None) -> str | None:
         return None
     if not hasattr(request, "_content_version"):
         user = getattr(request, "user", None)
-        request._content_version = (
-            None if user is None or user.is_authenticated else content_version()
-        )
+        staff = user is None or user.is_authenticated
+        request._content_version, request._content_until = (None, 0.0) if staff else _current()
     return request._content_version
 
 
@@ -217,26 +307,42 @@ def cached_parts(request: HttpRequest, kind: str, vary: str, make: Callable[[], 
     if version is None:
         return make()
     key = part_key(kind, version, f"{vary}:{timezone.localdate()}")
-    parts = cache_call(cache.get, key)
+    parts = recall(key)
     if parts is None:
-        parts = make()
+        built_at = purge_sequence()
+        with cachetags.collecting() as tags:
+            parts = make()
+            cachetags.add(*cachetags.for_address(request))
         if not database_failed():
-            cache_call(cache.set, key, parts, settings.FRAGMENT_CACHE_SECONDS)
+            remember(key, parts, tags, built_at, settings.FRAGMENT_CACHE_SECONDS)
     return parts
 
 
 def cached_value(
-    name: str, version: str | None, read: Callable[[], object], seconds: int = SITE_WIDE_SECONDS
+    name: str,
+    version: str | None,
+    read: Callable[[], object],
+    seconds: int = SITE_WIDE_SECONDS,
+    *,
+    site_wide: bool = True,
 ) -> object:
-    """``read()`` kept under ``version`` for at most ``seconds`` (site-wide things every
-    page shows: the menu, the portal's identity, the reporting contacts, the side lists);
-    read afresh without a version."""
+    """``read()`` kept under ``version`` for at most ``seconds``; read afresh without a
+    version.
+
+    ``site_wide``: what every page shows in its frame (the menu, the portal's identity,
+    the reporting contacts), tagged ``site`` alone. Otherwise (the side lists) it carries
+    the tags of the objects it holds, so that a correction or a take-down of one of them
+    retires it and every page it went into."""
     key = part_key(name, version, "") if version else None
-    found = cache_call(cache.get, key) if key else None
-    if found is None:
-        found = read()
-        if key and not database_failed():
-            cache_call(cache.set, key, found, seconds)
+    scope = cachetags.site_wide() if site_wide else cachetags.collecting()
+    with scope as collected:
+        found = recall(key) if key else None
+        if found is None:
+            built_at = purge_sequence()
+            found = read()
+            if key and not database_failed():
+                tags = {cachetags.SITE} if site_wide else collected
+                remember(key, found, tags, built_at, seconds)
     return found
 
 
@@ -274,15 +380,41 @@ class PublicPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         version = reader_version(request) if seconds else None
         key = page_key(request, version) if version else ""
-        if key:
-            stored = cache_call(cache.get, key)
-            if stored is not None:
-                return self.rebuild(stored)
-        response = self.get_response(request)
+        with cachetags.collecting() as tags:
+            stored = recall(key) if key else None
+            if stored is None:
+                built_at = purge_sequence()
+                response = self.get_response(request)
+                cachetags.add(*cachetags.for_address(request))
+        if stored is not None:
+            return self.for_the_edge(request, self.rebuild(stored), tags)
         if self.storable(response):
-            response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
+            if response.status_code != 200:
+                tags.add(cachetags.MISSING)  # a page that appears later, a redirect
             if key:
-                cache_call(cache.set, key, self.freeze(response), seconds)
+                remember(key, self.freeze(response), tags, built_at, seconds)
+            self.for_the_edge(request, response, tags)
+        return response
+
+    @staticmethod
+    def for_the_edge(request: HttpRequest, response: HttpResponse, tags) -> HttpResponse:
+        """How long the proxy or CDN keeps the page (``EDGE_CACHE_SECONDS``, never past
+        the next scheduled item's minute), what it serves while refreshing it or while
+        the app fails, and the page's tags (stripped by the shipped proxies)."""
+        edge = settings.EDGE_CACHE_SECONDS
+        until = getattr(request, "_content_until", 0.0)
+        if until:
+            edge = max(1, min(edge, int(until - time.time())))
+        response["X-Accel-Expires"] = str(edge)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.BROWSER_CACHE_SECONDS,
+            s_maxage=edge,
+            stale_while_revalidate=settings.EDGE_STALE_WHILE_REVALIDATE,
+            stale_if_error=settings.EDGE_STALE_IF_ERROR,
+        )
+        cachetags.set_headers(response, tags)
         return response
 
     @staticmethod
@@ -310,5 +442,4 @@ class PublicPageCacheMiddleware:
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value
-        response["X-Accel-Expires"] = str(settings.PROXY_CACHE_SECONDS)
         return response

@@ -213,7 +213,9 @@ def side_lists(
     ``leaving_out``), kept for readers under the request's content version."""
     # Also read again after each roll-up of views, which ranks "most read" anew.
     seconds = settings.VIEWS_FLUSH_SECONDS or 60
-    lists = cached_value("side-lists", reader_version(request), _read_side_lists, seconds)
+    lists = cached_value(
+        "side-lists", reader_version(request), _read_side_lists, seconds, site_wide=False
+    )
     return {
         which: [article for article in articles if article.pk != leaving_out][:MOST_READ]
         for which, articles in lists.items()

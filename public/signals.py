@@ -1,10 +1,14 @@
-"""The public site follows what it shows: any change to it starts a new content version.
+"""The public site follows what it shows: a change purges exactly the tags it touches.
 
-Cached pages and page parts are stored under the content version (``public/pagecache.py``),
-so a saved article, section, tag, author, campaign, photo, document, unit, leader,
-introduction page or English page is on every page at the next
-request, whoever saved it (the admin, the importer, a service).
+A saved or deleted article, section, tag, author, campaign, photo, document, unit, leader,
+introduction page or English page, whoever saved it (the admin, the importer, a service),
+retires the cached pages and parts carrying its tags (``public/cachetags.py``:
+``tags_for_change``) once the transaction commits, in the app's cache
+(``public/pagecache.py``) and at the proxy or CDN (``public/purging.py``): a publish, a
+correction, a take-down, a withdrawal each purge the item, its lists, home and feeds.
 """
+
+import threading
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -14,7 +18,7 @@ from english.models import EnglishPage
 from notices.models import NoticePhoto, Offence, WantedNotice, Withdrawal
 from organisation.models import Leader, Page, Unit
 from photos.models import Image
-from public import pagecache
+from public import cachetags, pagecache, purging
 from public.models import PortalIdentity
 from questions.models import Question, Topic
 from reporting.models import Channel
@@ -27,9 +31,57 @@ SHOWN = (
 )
 
 
-def content_changed(sender, raw: bool = False, **kwargs) -> None:
-    if not raw:
+_pending = threading.local()
+
+
+def content_changed(sender, instance=None, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    if instance is None:
         pagecache.content_changed()
+        return
+    tags = cachetags.tags_for_change(instance)
+    pks = kwargs.get("pk_set") or ()
+    if kwargs.get("action") is not None:  # an m2m change: the lists it adds or removes
+        if kwargs["action"] not in ("post_add", "post_remove", "pre_clear"):
+            return
+        model = kwargs["model"]
+        if model is Article:
+            for article in Article.objects.filter(pk__in=pks).select_related("section"):
+                tags |= cachetags.tags_for_change(article)
+        else:
+            kind = cachetags.kind_of(model)
+            tags |= {cachetags.list_tag(kind, pk) for pk in pks} if kind else set()
+    changed(tags, reason=_reason(instance, kwargs.get("signal")))
+
+
+def _reason(instance, signal) -> str:
+    what = "deleted" if signal is post_delete else "saved"
+    return f"{type(instance)._meta.verbose_name} #{instance.pk} {what}"[:200]
+
+
+def changed(tags: set[str], *, reason: str = "") -> None:
+    """Purge ``tags`` once the transaction commits: one purge for all the changes a
+    transaction made (an article and its tags, bylines, gallery)."""
+    pending = getattr(_pending, "tags", None)
+    if pending is None:
+        pending = _pending.tags = {}
+    for tag in tags:
+        pending.setdefault(tag, reason)
+    # Now (readers of this process see it at once), and again after the commit: a reader
+    # of the old rows meanwhile started before that purge, so what it made is retired.
+    pagecache.purge_tags(tags)
+    pagecache.transaction.on_commit(_flush, robust=True)
+
+
+def _flush() -> None:
+    pending, _pending.tags = getattr(_pending, "tags", None) or {}, {}
+    if not pending:
+        return
+    tags = set(pending)
+    pagecache.record_change(tags)
+    reasons = sorted(set(pending.values()))
+    purging.enqueue(tags, reason="; ".join(reasons)[:500])
 
 
 def connect() -> None:

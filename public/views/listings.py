@@ -21,6 +21,7 @@ from django.views import View
 
 from articles.models import Article, Author, Campaign, Section, Tag
 from articles.querysets import ArticleQuerySet
+from public import cachetags
 from public.addresses import page_url
 from public.navigation import navigation, site_parts
 from public.pagecache import cached_parts
@@ -51,6 +52,7 @@ class ListingView(View):
 
     def make_parts(self, request: HttpRequest, slug: str, number: str) -> dict:
         listing = self.get_listing(slug)
+        cachetags.add(cachetags.list_tag(listing))
         articles = self.articles(Article.objects.published(), listing, request)
         paginator = Paginator(articles.for_cards().latest_first(), self.paginate_by)
         try:
