@@ -237,6 +237,21 @@ def retarget_images(html: str, change: Callable[[dict[str, str]], dict[str, str]
     return _serialise(root)
 
 
+def retarget_links(html: str, change: Callable[[str], str | None]) -> str:
+    """``html`` with each link's ``href`` replaced by ``change(href)`` when it gives one
+    (importers point links between old articles at their new addresses)."""
+    if "<a" not in (html or ""):
+        return html or ""
+    root = _parse(html)
+    changed = False
+    for link in root.iter("a"):
+        new = change(link.get("href", ""))
+        if new is not None and new != link.get("href"):
+            link.set("href", new)
+            changed = True
+    return _serialise(root) if changed else html
+
+
 def images_with_captions(html: str) -> list[tuple[str, str]]:
     """``(src, caption of its figure)`` for each image, in order (importers' metadata)."""
     if "<img" not in (html or ""):

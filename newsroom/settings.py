@@ -38,6 +38,10 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Domains of old portals brought in (imports/): every request to one answers 301 to this
+# site (docs/migration.md). They are allowed hosts so that the redirect can be answered.
+RETIRED_HOSTS = [h.lower() for h in env.list("RETIRED_HOSTS", default=[])]
+ALLOWED_HOSTS += [h for h in RETIRED_HOSTS if h not in ALLOWED_HOSTS]
 
 SITE_NAME = env.str("SITE_NAME", default="Công an tỉnh Sông Lam")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -71,6 +75,7 @@ INSTALLED_APPS = [
     "organisation",
     "documents",
     "english",
+    "imports",
     "public",
     "api",
     "corsheaders",
@@ -89,6 +94,9 @@ MIDDLEWARE = [
     "newsroom.api_gate.ApiGateMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.PublicInputMiddleware",
+    # Old portals' addresses (imports/): answered before the page cache, which keys pages
+    # by path alone, can serve or store a retired domain's request.
+    "imports.middleware.OldLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "accounts.middleware.SessionRenewalMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -347,6 +355,8 @@ TWO_PERSON_APPROVAL = env.bool("TWO_PERSON_APPROVAL", default=True)
 # Largest image the library accepts, in bytes (issue: photos of 8 MB are common).
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
 # Largest image in pixels: anything bigger is treated as a decompression bomb.
+# Where imports of old portals (imports/) write their CSV reports: outside MEDIA_ROOT.
+IMPORT_REPORT_DIR = env.str("IMPORT_REPORT_DIR", default=str(BASE_DIR / "import-reports"))
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 # Keep each untouched upload (with its GPS and camera data) in a private folder outside
 # MEDIA_ROOT, for investigators; empty (the default) keeps only the cleaned copy.
