@@ -1,11 +1,12 @@
 """Exact HTTP caching for the API: validators from the content version, 304 without the
 database, and headers a CDN can act on.
 
-The validators come from the content version the site already keeps
-(``public.pagecache``): any change to what readers see starts a new version, and so
-does the minute a scheduled item appears. An answer is the same bytes for the same
-address under the same version, so ``ETag`` is a strong hash of the two, and
-``Last-Modified`` is when the version began. Reading the version is one cache lookup
+The validators come from the content state the site already keeps
+(``public.pagecache.content_state``): the content version (renewed at the minute a
+scheduled item appears, or when the cache missed a change) and the database token every
+change renews. An answer is the same bytes for the same address in the same state, so
+``ETag`` is a strong hash of the three, and ``Last-Modified`` is when the later of the
+two began. Reading the version is one cache lookup
 (the database is asked at most every ``RECHECK_SECONDS``): a conditional request is
 answered before sessions, authentication or any view, with no query.
 """
@@ -43,11 +44,13 @@ class Validators:
 def validators_for(request: HttpRequest) -> Validators | None:
     """The validators of ``request``'s answer now; None while the cache is down (then
     nothing is validated and every answer is made afresh)."""
-    version = pagecache.content_version()
-    if version is None:
+    state = pagecache.content_state()
+    if state is None:
         return None
-    digest = hashlib.sha256(f"{version}\n{request.get_full_path()}".encode()).hexdigest()
-    return Validators(etag=f'"{digest[:32]}"', last_modified=int(pagecache.version_started(version)))
+    version, token = state
+    digest = hashlib.sha256(f"{version}\n{token}\n{request.get_full_path()}".encode())
+    started = max(pagecache.version_started(version), pagecache.version_started(token))
+    return Validators(etag=f'"{digest.hexdigest()[:32]}"', last_modified=int(started))
 
 
 def _etags(header: str) -> list[str]:

@@ -39,6 +39,9 @@ HOME = "home"
 FEEDS = "feeds"
 SITEMAPS = "sitemaps"
 SEARCH = "search"
+# Every answer of the public API (api/): retired by any change, the API being small and
+# cheap to make again (its lists mix every kind and its includes follow every link).
+API = "api"
 # Not found, gone, moved: an address that may show something after any change.
 MISSING = "missing"
 # What a response with too many tags keeps for each kind it could not list one by one.
@@ -181,6 +184,8 @@ _ORGANISATION = {"about", "structure", "leaders", "units", "unit", "about-page",
 def for_address(request) -> tuple[str, ...]:
     """The list tags of the page at this address (its view adds the tag of the object it
     lists: ``list_tag(section)``)."""
+    if request.path_info.startswith("/api/") or request.path_info.endswith("/feed.json"):
+        return (API,)
     match = getattr(request, "resolver_match", None)
     if match is None:
         return ()
@@ -281,7 +286,7 @@ def tags_for_change(instance: models.Model) -> set[str]:
     from questions.models import Question, Topic
     from reporting.models import Channel
 
-    tags: set[str] = {MISSING}
+    tags: set[str] = {MISSING, API}
     own = tag_of(instance)
     if own:
         tags |= {own, own.rsplit("-", 1)[0] + FALLBACK_SUFFIX}

@@ -92,50 +92,67 @@ def content_version() -> str | None:
     return _current()[0]
 
 
-def _current() -> tuple[str | None, float]:
-    """The content version and when it ends (the next scheduled item's time)."""
+def content_state() -> tuple[str, str] | None:
+    """The content version and the database's token it has seen; None when the cache or
+    the database does not answer. A change retired by its tags leaves the version as it is
+    but brings a new token (``record_change``): together they change with anything
+    readers see (the API's validators, ``api/caching.py``)."""
+    version, _until, token = _current(with_token=True)
+    return None if version is None else (version, token)
+
+
+def _current(*, with_token: bool = False) -> tuple:
+    """The content version and when it ends (the next scheduled item's time), and with
+    ``with_token`` the token it has seen."""
     entry = cache_call(cache.get, VERSION_KEY, failed=_DOWN)
     if entry is _DOWN:
-        return None, 0.0
+        return (None, 0.0, "") if with_token else (None, 0.0)
     now = time.time()
+    found = None
     if isinstance(entry, tuple) and len(entry) == 4 and now < entry[2]:
         version, token, until, recheck_at = entry
         if now < recheck_at:
-            return version, until
+            found = version, until, token
+        else:
+            try:
+                same = stored_token() == token
+            except DatabaseError as exc:
+                # Nothing can change while the database is down: readers keep the pages
+                # cached before the outage, and it is asked again in RECHECK_SECONDS.
+                logger.warning("content version not checked: %s", exc)
+                same = True
+            if same:
+                fresh = (version, token, until, now + RECHECK_SECONDS)
+                cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - now)))
+                found = version, until, token
+    if found is None:
         try:
-            same = stored_token() == token
-        except DatabaseError as exc:
-            # Nothing can change while the database is down: readers keep the pages
-            # cached before the outage, and it is asked again in RECHECK_SECONDS.
-            logger.warning("content version not checked: %s", exc)
-            same = True
-        if same:
-            fresh = (version, token, until, now + RECHECK_SECONDS)
-            cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - now)))
-            return version, until
-    try:
-        return _new_version(now)
-    except DatabaseError as exc:  # the database is down: serve uncached
-        logger.warning("page cache not used: %s", exc)
-        return None, 0.0
+            found = _new_version(now)
+        except DatabaseError as exc:  # the database is down: serve uncached
+            logger.warning("page cache not used: %s", exc)
+            found = None, 0.0, ""
+    return found if with_token else found[:2]
 
 
 SCHEDULED = (Article, WantedNotice, Question)  # what may appear at a set time
 
 
-def _new_version(now: float) -> tuple[str, float]:
+def _new_version(now: float) -> tuple[str, float, str]:
     token, upcoming = _token_and_upcoming()
     until = min([now + _MAX_VERSION_SECONDS, *(when.timestamp() for when in upcoming if when)])
     version = f"{time.time_ns():x}{secrets.token_hex(3)}"  # unique even at a frozen clock
     entry = (version, token, until, now + RECHECK_SECONDS)
     cache_call(cache.set, VERSION_KEY, entry, max(1, int(until - now)))
-    return version, until
+    return version, until, token or ""
 
 
 def version_started(version: str) -> float:
-    """When ``version`` was made (seconds since the epoch): nothing readers see has
-    changed since (a change starts a new version), so it is a true Last-Modified."""
-    return int(version[:-6], 16) / 1e9
+    """When ``version`` (or a token ``record_change`` wrote) was made, in seconds since
+    the epoch; 0 for a token of another form."""
+    try:
+        return int(version[:-6], 16) / 1e9
+    except ValueError:
+        return 0.0
 
 
 def stored_token() -> str | None:
@@ -179,7 +196,9 @@ def record_change(tags: set[str] | None = None) -> None:
     the cache, the version takes the new token along; when it did not (the cache was
     down), the tokens differ and the next check (``RECHECK_SECONDS``) starts a new
     version, retiring everything."""
-    changed = {"token": secrets.token_hex(8), "changed_at": timezone.now()}
+    # Made like a version (its time first): the API's Last-Modified reads it.
+    token = f"{time.time_ns():x}{secrets.token_hex(3)}"
+    changed = {"token": token, "changed_at": timezone.now()}
     old = stored_token()
     if not ContentVersion.objects.filter(pk=1).update(**changed):
         ContentVersion.objects.update_or_create(pk=1, defaults=changed)

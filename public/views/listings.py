@@ -52,7 +52,8 @@ class ListingView(View):
 
     def make_parts(self, request: HttpRequest, slug: str, number: str) -> dict:
         listing = self.get_listing(slug)
-        cachetags.add(cachetags.list_tag(listing))
+        if isinstance(listing, models.Model):  # not the warnings' own page (all methods)
+            cachetags.add(cachetags.list_tag(listing))
         articles = self.articles(Article.objects.published(), listing, request)
         paginator = Paginator(articles.for_cards().latest_first(), self.paginate_by)
         try:
