@@ -58,6 +58,16 @@ def s3_bucket(settings, moto_server):
 
 
 @pytest.fixture(autouse=True)
+def reads_stay_on_the_test_database(monkeypatch):
+    """With DATABASE_REPLICA_URL set (its test alias mirrors the test database), tests read
+    through ``default`` as pytest-django expects; the router's rules are tested on their own
+    (tests/test_replica_router.py) and on a real replica (tests/test_faults_tier.py)."""
+    from newsroom import replica
+
+    monkeypatch.setattr(replica, "configured", lambda: False)
+
+
+@pytest.fixture(autouse=True)
 def plain_static_files(settings):
     """Tests do not run collectstatic: serve static files from the source folders."""
     settings.STORAGES = {
