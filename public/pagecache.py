@@ -211,6 +211,10 @@ def record_change(tags: set[str] | None = None) -> None:
         if token != old:  # a change the cache missed before this one: start afresh
             _forget()
             return
+        # The change may be an item scheduled sooner than the version's end (retired by
+        # tags, the version is kept): it must still end at that item's minute.
+        _token, upcoming = _token_and_upcoming()
+        until = min([until, *(when.timestamp() for when in upcoming if when)])
         fresh = (version, changed["token"], until, recheck_at)
         cache_call(cache.set, VERSION_KEY, fresh, max(1, int(until - time.time())))
 

@@ -73,6 +73,18 @@ def test_a_scheduled_article_appears_at_its_minute_although_pages_are_cached(cli
         assert "Bài hẹn giờ đăng" in client.get("/").content.decode()
 
 
+def test_an_article_scheduled_after_pages_were_cached_appears_at_its_minute(
+    client, section, article, django_capture_on_commit_callbacks
+):
+    client.get("/")  # the version is made, with nothing scheduled: it would last an hour
+    at = timezone.now() + dt.timedelta(minutes=10)
+    with django_capture_on_commit_callbacks(execute=True):  # retired by its tags
+        make_article(title="Bài hẹn giờ sau khi đã lưu trang", section=section, published_at=at)
+    assert "Bài hẹn giờ sau khi đã lưu trang" not in client.get("/").content.decode()
+    with time_machine.travel(at + dt.timedelta(seconds=1)):
+        assert "Bài hẹn giờ sau khi đã lưu trang" in client.get("/").content.decode()
+
+
 def test_staff_never_get_a_cached_page(client, editor, article):
     client.get("/")  # a reader's visit caches the home page
     client.force_login(editor)
