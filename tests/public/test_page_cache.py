@@ -77,7 +77,7 @@ def test_an_article_scheduled_after_pages_were_cached_appears_at_its_minute(
     client, section, article, django_capture_on_commit_callbacks
 ):
     client.get("/")  # the version is made, with nothing scheduled: it would last an hour
-    at = timezone.now() + dt.timedelta(minutes=10)
+    at = timezone.now() + dt.timedelta(seconds=30)  # sooner than the cached pages expire
     with django_capture_on_commit_callbacks(execute=True):  # retired by its tags
         make_article(title="Bài hẹn giờ sau khi đã lưu trang", section=section, published_at=at)
     assert "Bài hẹn giờ sau khi đã lưu trang" not in client.get("/").content.decode()
