@@ -77,12 +77,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "newsroom.middleware.PermissionsPolicyMiddleware",
-    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     # The public API (api/): CORS for GET, then 304s, keys and quotas answered before
-    # sessions, authentication and CSRF (newsroom/api_gate.py).
+    # the page policies, sessions, authentication and CSRF (newsroom/api_gate.py).
     "corsheaders.middleware.CorsMiddleware",
     "newsroom.api_gate.ApiGateMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.PublicInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -100,11 +100,14 @@ def test_query_budgets(client, count, django_assert_max_num_queries):
     client.get("/api/v1/tags")  # the content version is read once, then cached
     everything = "include=authors,section,campaigns,cover"
     for limit in (1, 20, 100):
-        with django_assert_max_num_queries(4):
-            response = client.get(f"/api/v1/articles?limit={limit}&{everything}&q=")
+        # The goal is 4; it is 2 (articles; authors, tags and campaigns), 3 with the total.
+        with django_assert_max_num_queries(2):
+            response = client.get(f"/api/v1/articles?limit={limit}&{everything}")
         assert len(response.json()["items"]) == min(limit, count)
+        with django_assert_max_num_queries(3):
+            client.get(f"/api/v1/articles?limit={limit}&{everything}&total=true")
     pk = Article.objects.first().pk
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):  # the goal is 3
         assert client.get(f"/api/v1/articles/{pk}?{everything}").status_code == 200
     first = client.get(f"/api/v1/articles?limit=100&{everything}")
     with django_assert_max_num_queries(0):
