@@ -47,7 +47,9 @@ def validators_for(request: HttpRequest) -> Validators | None:
     if version is None:
         return None
     digest = hashlib.sha256(f"{version}\n{request.get_full_path()}".encode()).hexdigest()
-    return Validators(etag=f'"{digest[:32]}"', last_modified=int(pagecache.version_started(version)))
+    return Validators(
+        etag=f'"{digest[:32]}"', last_modified=int(pagecache.version_started(version))
+    )
 
 
 def _etags(header: str) -> list[str]:

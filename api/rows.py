@@ -202,7 +202,9 @@ def _related(ids: list[int], wanted: set[str], includes: frozenset[str]) -> dict
                 position=models.Value(0, output_field=models.IntegerField()),
                 unit=models.Value("", output_field=text),
             )
-            .values_list("link", "article_id", "position", f"{target}__slug", f"{target}__name", "unit")
+            .values_list(
+                "link", "article_id", "position", f"{target}__slug", f"{target}__name", "unit"
+            )
         )
     query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     found = defaultdict(list)

@@ -111,9 +111,12 @@ def test_query_budgets(client, count, django_assert_max_num_queries):
         assert client.get(f"/api/v1/articles/{pk}?{everything}").status_code == 200
     first = client.get(f"/api/v1/articles?limit=100&{everything}")
     with django_assert_max_num_queries(0):
-        assert client.get(
-            f"/api/v1/articles?limit=100&{everything}", headers={"if-none-match": first["ETag"]}
-        ).status_code == 304
+        assert (
+            client.get(
+                f"/api/v1/articles?limit=100&{everything}", headers={"if-none-match": first["ETag"]}
+            ).status_code
+            == 304
+        )
 
 
 def withdraw(notice, by) -> None:
@@ -186,9 +189,7 @@ def test_the_json_feed_follows_the_specification_and_the_rss(client):
         dt.datetime.fromisoformat(item["date_published"])
         assert all(isinstance(a["name"], str) for a in item.get("authors", []))
     rss = client.get("/rss/").content.decode()
-    assert [i["url"] for i in body["items"]] == [
-        i["url"] for i in body["items"] if i["url"] in rss
-    ]
+    assert [i["url"] for i in body["items"]] == [i["url"] for i in body["items"] if i["url"] in rss]
     by_campaign = client.get(f"/chien-dich/{campaign.slug}/feed.json").json()
     assert [i["title"] for i in by_campaign["items"]] == [article.title]
     by_section = client.get(f"/chuyen-muc/{article.section.slug}/feed.json").json()
