@@ -119,8 +119,7 @@ class Paging(Schema):
     cursor: str | None = Field(None, description='Lấy từ `next` hoặc `Link: rel="next"`.')
     total: str | None = Field(
         None,
-        description="`true`: thêm tổng số mục (tốn thêm một truy vấn).",
-        json_schema_extra={"enum": ["true", "false"]},
+        description="`true` (hoặc `1`, `yes`): thêm tổng số mục (tốn thêm một truy vấn).",
     )
 
 
