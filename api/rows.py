@@ -2,9 +2,9 @@
 whole page in one go) and plain dictionaries, with no model instance and no per-item
 query or address lookup.
 
-A page of articles with every include is three queries: the articles with their section
-and cover (one join), their bylines with the authors, their tags and campaigns (one
-UNION). Every queryset given here is already ``published()`` (``api.views``).
+A page of articles with every include is two queries: the articles with their section
+and cover (one join), then their authors, tags and campaigns (one UNION of the three
+links). Every queryset given here is already ``published()`` (``api.views``).
 """
 
 from __future__ import annotations
@@ -116,8 +116,8 @@ def article_rows(queryset, fields: tuple[str, ...], includes: frozenset[str]) ->
     rows = list(queryset)
     ids = [r["pk"] for r in rows]
     wanted = set(fields)
-    bylines = _bylines(ids, full="authors" in includes) if "authors" in wanted and ids else {}
-    links = _links(ids, wanted, includes) if ids and wanted & {"tags", "campaigns"} else {}
+    linked = wanted & {"authors", "tags", "campaigns"}
+    related = _related(ids, linked, includes) if ids and linked else {}
     gallery = _gallery(ids) if "photos" in wanted and ids else {}
     out = []
     for r in rows:
@@ -153,9 +153,9 @@ def article_rows(queryset, fields: tuple[str, ...], includes: frozenset[str]) ->
                     else slug
                 )
             elif name in ("tags", "campaigns"):
-                item[name] = links.get((name, pk), [])
+                item[name] = related.get((name, pk), [])
             elif name == "authors":
-                item["authors"] = bylines.get(pk, [])
+                item["authors"] = related.get(("authors", pk), [])
             elif name == "cover":
                 item["cover"] = photo(r, "cover__", full="cover" in includes)
             elif name == "body":
@@ -174,27 +174,21 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
 
 
-def _bylines(ids: list[int], *, full: bool) -> dict[int, list]:
-    """The authors of these articles in byline order: public byline data only (name,
-    unit, slug), never the staff account behind it."""
-    found = defaultdict(list)
-    rows = (
-        Byline.objects.filter(article_id__in=ids)
-        .order_by("article_id", "position", "pk")
-        .values_list("article_id", "author__slug", "author__name", "author__unit")
-    )
-    for article_id, slug, name, unit in rows:
-        found[article_id].append(
-            {"slug": slug, "name": name, "unit": unit, "url": page_url("public:author", slug)}
-            if full
-            else slug
-        )
-    return found
-
-
-def _links(ids: list[int], wanted: set[str], includes: frozenset[str]) -> dict:
-    """Tags and campaigns of these articles, in one query (a UNION of the two links)."""
+def _related(ids: list[int], wanted: set[str], includes: frozenset[str]) -> dict:
+    """The authors (in byline order), tags and campaigns of these articles, in one query:
+    a UNION of the three links. Authors are public byline data only (name, unit, slug),
+    never the staff account behind them."""
     parts = []
+    text = models.CharField()
+    if "authors" in wanted:
+        parts.append(
+            Byline.objects.filter(article_id__in=ids)
+            .order_by()
+            .annotate(link=models.Value("authors", output_field=text))
+            .values_list(
+                "link", "article_id", "position", "author__slug", "author__name", "author__unit"
+            )
+        )
     for name in ("tags", "campaigns"):
         if name not in wanted:
             continue
@@ -202,17 +196,31 @@ def _links(ids: list[int], wanted: set[str], includes: frozenset[str]) -> dict:
         target = getattr(Article, name).field.m2m_reverse_field_name()
         parts.append(
             through.objects.filter(article_id__in=ids)
-            .annotate(link=models.Value(name, output_field=models.CharField()))
-            .values_list("link", "article_id", f"{target}__slug", f"{target}__name")
+            .order_by()
+            .annotate(
+                link=models.Value(name, output_field=text),
+                position=models.Value(0, output_field=models.IntegerField()),
+                unit=models.Value("", output_field=text),
+            )
+            .values_list(
+                "link", "article_id", "position", f"{target}__slug", f"{target}__name", "unit"
+            )
         )
     query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     found = defaultdict(list)
-    page = {"tags": "public:tag", "campaigns": "public:campaign"}
-    for name, article_id, slug, label in sorted(query, key=lambda row: (row[0], row[1], row[3])):
-        full = name == "tags" or "campaigns" in includes
-        found[(name, article_id)].append(
-            {"slug": slug, "name": label, "url": page_url(page[name], slug)} if full else slug
-        )
+    page = {"tags": "public:tag", "campaigns": "public:campaign", "authors": "public:author"}
+    for name, article_id, _position, slug, label, unit in sorted(
+        query, key=lambda row: (row[0], row[1], row[2], row[4])
+    ):
+        if name == "authors":
+            shown = {"slug": slug, "name": label, "unit": unit} if name in includes else slug
+        elif name == "tags" or name in includes:
+            shown = {"slug": slug, "name": label}
+        else:
+            shown = slug
+        if isinstance(shown, dict):
+            shown["url"] = page_url(page[name], slug)
+        found[(name, article_id)].append(shown)
     return found
 
 

@@ -35,6 +35,7 @@ from questions.models import Question, QuestionStep
 
 logger = logging.getLogger(__name__)
 
+
 class PublicAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs) -> dict:
         return problem_content_types(dict(super().get_openapi_schema(**kwargs)))
@@ -115,11 +116,10 @@ class Paging(Schema):
         description="Số mục mỗi trang, 1–100 (mặc định 20); lớn hơn 100 là lỗi 400.",
         json_schema_extra={"minimum": 1, "maximum": params.MAX_LIMIT},
     )
-    cursor: str | None = Field(None, description="Lấy từ `next` hoặc `Link: rel=\"next\"`.")
+    cursor: str | None = Field(None, description='Lấy từ `next` hoặc `Link: rel="next"`.')
     total: str | None = Field(
         None,
-        description="`true`: thêm tổng số mục (tốn thêm một truy vấn).",
-        json_schema_extra={"enum": ["true", "false"]},
+        description="`true` (hoặc `1`, `yes`): thêm tổng số mục (tốn thêm một truy vấn).",
     )
 
 
@@ -495,7 +495,9 @@ NOTICES = Spec(
     fields=NOTICE_FIELDS, filters=DATED_FILTERS, orders=BY_PUBLICATION, default_order="-published"
 )
 NOTICE_COLUMNS = [
-    "pk", *(n for n in NOTICE_FIELDS if n not in ("id", "url", "offence")), "offence__name"
+    "pk",
+    *(n for n in NOTICE_FIELDS if n not in ("id", "url", "offence")),
+    "offence__name",
 ]
 
 

@@ -39,9 +39,7 @@ class ApiGateMiddleware:
         if not is_api_path(request.path_info) or request.method == "OPTIONS":
             return self.get_response(request)
         if request.method not in ("GET", "HEAD"):
-            response = problem_response(
-                405, _("This API only reads: use GET."), request=request
-            )
+            response = problem_response(405, _("This API only reads: use GET."), request=request)
             response["Allow"] = "GET, HEAD, OPTIONS"
             return response
         query = unquote(request.META.get("QUERY_STRING", ""), errors="replace")

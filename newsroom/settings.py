@@ -86,12 +86,12 @@ MIDDLEWARE = [
     # First: where this request's reads go (the session is read through the router too).
     "newsroom.replica.ReplicaRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "newsroom.middleware.PermissionsPolicyMiddleware",
-    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     # The public API (api/): CORS for GET, then 304s, keys and quotas answered before
-    # sessions, authentication and CSRF (newsroom/api_gate.py).
+    # the page policies, sessions, authentication and CSRF (newsroom/api_gate.py).
     "corsheaders.middleware.CorsMiddleware",
     "newsroom.api_gate.ApiGateMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.middleware.PublicInputMiddleware",
     # Old portals' addresses (imports/): answered before the page cache, which keys pages

@@ -6,6 +6,8 @@ bodies. Examples are capped so that the run stays well under a minute."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -21,7 +23,18 @@ schema.location = "/api/v1/openapi.json"
 
 
 @pytest.fixture(autouse=True)
-def content(settings):
+def keep_the_test_connection():
+    """Calling the WSGI application directly (not Django's test client) would close the
+    test's database connection at the end of each request, as between real requests."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def content(settings, keep_the_test_connection):
     settings.API_RATE_LIMIT = "100000/m"
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     make_article(campaigns=[make_campaign()])
