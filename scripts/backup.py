@@ -8,10 +8,12 @@ A backup is one folder, ``<to>/<YYYYmmdd-HHMMSS>/``, holding
 
 - ``database.dump``: ``pg_dump --format=custom`` (PostgreSQL), or ``database.sqlite3``
   (a consistent copy made with SQLite's backup API);
-- ``media.tar.gz``: everything under MEDIA_ROOT;
+- ``media.tar.gz``: everything under MEDIA_ROOT or, when photos live in an S3 bucket
+  (``MEDIA_S3_BUCKET``), every object of the bucket (the private ``originals/`` too);
 - ``manifest.json``: when, what, and the SHA-256 of both files, checked before a restore.
 
-Restore WIPES the database (the whole ``public`` schema) and MEDIA_ROOT, then loads the
+Restore WIPES the database (the whole ``public`` schema) and MEDIA_ROOT (or empties the
+bucket: every object under its key again, private or public as the site stores it), then loads the
 backup. It asks for the database name to be typed unless ``--yes`` is given. While it
 runs, the site answers 503 with Retry-After (its tables are missing: newsroom/errors.py);
 once done it starts a new content version, so that no cached page or menu of the old
@@ -26,6 +28,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
+import mimetypes
 import os
 import shutil
 import sqlite3
@@ -57,6 +60,75 @@ def media_root() -> Path:
     from django.conf import settings
 
     return Path(settings.MEDIA_ROOT)
+
+
+def media_bucket():
+    """The S3 bucket (boto3's ``Bucket``) photos are stored in, or None for a folder."""
+    from django.core.files.storage import storages
+
+    store = storages["default"]
+    return getattr(store, "bucket", None)
+
+
+def media_label() -> str:
+    bucket = media_bucket()
+    return f"bucket {bucket.name}" if bucket is not None else str(media_root())
+
+
+def archive_media(tar: tarfile.TarFile) -> int:
+    """Every uploaded file into ``tar``, named as stored; returns how many."""
+    bucket = media_bucket()
+    count = 0
+    if bucket is not None:
+        for summary in bucket.objects.all():
+            body = summary.get()["Body"]
+            info = tarfile.TarInfo(summary.key)
+            info.size = summary.size
+            info.mtime = int(summary.last_modified.timestamp())
+            tar.addfile(info, body)
+            count += 1
+        return count
+    media = media_root()
+    if media.is_dir():
+        for path in sorted(media.rglob("*")):
+            if path.is_file():
+                tar.add(path, arcname=str(path.relative_to(media)), recursive=False)
+                count += 1
+    return count
+
+
+def restore_media(tar: tarfile.TarFile) -> None:
+    """Empty the folder or the bucket, then put back every file of ``tar``."""
+    bucket = media_bucket()
+    if bucket is None:
+        media = media_root()
+        media.mkdir(parents=True, exist_ok=True)
+        for child in media.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        tar.extractall(media, filter="data")
+        return
+    from django.core.files.storage import storages
+
+    public, private = storages["default"], None
+    if "originals" in storages.backends:
+        private = storages["originals"]
+    bucket.objects.all().delete()
+    for member in tar:
+        if not member.isfile():
+            continue
+        store = public
+        if private is not None and member.name.startswith(private.location.rstrip("/") + "/"):
+            store = private
+        extra = dict(store.object_parameters)
+        if store.default_acl:
+            extra["ACL"] = store.default_acl
+        extra["ContentType"] = (
+            mimetypes.guess_type(member.name)[0] or "application/octet-stream"
+        )
+        bucket.upload_fileobj(tar.extractfile(member), member.name, ExtraArgs=extra)
 
 
 def is_postgres(db: dict) -> bool:
@@ -112,15 +184,9 @@ def backup(target_root: Path) -> Path:
     else:
         fail(f"unsupported database engine {db['ENGINE']}")
 
-    media = media_root()
     archive = folder / MEDIA_ARCHIVE
-    count = 0
     with tarfile.open(archive, "w:gz") as tar:
-        if media.is_dir():
-            for path in sorted(media.rglob("*")):
-                if path.is_file():
-                    tar.add(path, arcname=str(path.relative_to(media)), recursive=False)
-                    count += 1
+        count = archive_media(tar)
     manifest = {
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "engine": db["ENGINE"],
@@ -139,7 +205,7 @@ def backup(target_root: Path) -> Path:
 def confirm(db_name: str) -> None:
     if not sys.stdin.isatty():
         fail("restore wipes the database and the uploads: pass --yes to confirm")
-    print(f"This WIPES database {db_name!r} and {media_root()} and replaces them.")
+    print(f"This WIPES database {db_name!r} and {media_label()} and replaces them.")
     answer = input(f"Type the database name ({db_name}) to continue: ").strip()
     if answer != db_name:
         fail("not confirmed, nothing changed")
@@ -172,17 +238,10 @@ def restore(folder: Path, *, yes: bool) -> None:
         with sqlite3.connect(str(dump)) as source, sqlite3.connect(str(db["NAME"])) as target:
             source.backup(target)
 
-    media = media_root()
-    media.mkdir(parents=True, exist_ok=True)
-    for child in media.iterdir():
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
     with tarfile.open(archive, "r:gz") as tar:
-        tar.extractall(media, filter="data")
+        restore_media(tar)
     start_new_content_version()
-    print(f"Restored {folder} into database {db['NAME']!r} and {media}")
+    print(f"Restored {folder} into database {db['NAME']!r} and {media_label()}")
 
 
 def start_new_content_version() -> None:
