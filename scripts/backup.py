@@ -125,9 +125,7 @@ def restore_media(tar: tarfile.TarFile) -> None:
         extra = dict(store.object_parameters)
         if store.default_acl:
             extra["ACL"] = store.default_acl
-        extra["ContentType"] = (
-            mimetypes.guess_type(member.name)[0] or "application/octet-stream"
-        )
+        extra["ContentType"] = mimetypes.guess_type(member.name)[0] or "application/octet-stream"
         bucket.upload_fileobj(tar.extractfile(member), member.name, ExtraArgs=extra)
 
 
