@@ -38,6 +38,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from public import cachetags
 from public.models import PurgeBatch
 from public.pagecache import cache_call
 
@@ -218,8 +219,6 @@ def purger() -> Purger:
 def urls_for(tags) -> list[str]:
     """The addresses a purger by address purges for ``tags``: each shown object's own page
     and the list pages named (an object's other appearances are in those lists)."""
-    from public import cachetags
-
     return cachetags.addresses(tags)
 
 
