@@ -233,20 +233,28 @@ def limited(tags: Iterable[str], limit: int | None = None) -> list[str]:
     tags = set(tags)
     if len(tags) <= limit:
         return sorted(tags)
-    general = sorted(t for t in tags if not t.rsplit("-", 1)[-1].isdigit())
+
+    def numbered(tag: str) -> bool:
+        return tag.rsplit("-", 1)[-1].isdigit()
+
     objects = sorted(
-        (t for t in tags if t.rsplit("-", 1)[-1].isdigit()),
+        (t for t in tags if numbered(t)),
         key=lambda t: (t.rsplit("-", 1)[0], int(t.rsplit("-", 1)[1])),
     )
-    kept = general[:limit]
-    room = limit - len(kept)
-    for i in range(len(objects) + 1):
-        shown, rest = objects[:i], objects[i:]
-        fallbacks = sorted({t.rsplit("-", 1)[0] + FALLBACK_SUFFIX for t in rest})
-        if len(shown) + len(fallbacks) > room:
+    # Each kind's fallback is kept whatever else is dropped: it stands for all of them.
+    fallbacks = {t.rsplit("-", 1)[0] + FALLBACK_SUFFIX for t in objects}
+    general = sorted(t for t in tags if not numbered(t) and t not in fallbacks)
+    kept = set(fallbacks) | set(general[: max(0, limit - len(fallbacks))])
+    for tag in objects:  # then as many objects by name as fit
+        if len(kept) >= limit:
             break
-        best = shown + fallbacks
-    return sorted(set(kept) | set(best))
+        kept.add(tag)
+    # A kind listed whole needs no fallback.
+    for fallback in fallbacks:
+        kind = fallback.removesuffix(FALLBACK_SUFFIX)
+        if all(t in kept for t in objects if t.rsplit("-", 1)[0] == kind):
+            kept.discard(fallback)
+    return sorted(kept)
 
 
 def header_value(name: str, tags: list[str]) -> str:
