@@ -68,7 +68,7 @@ def changed(tags: set[str], *, reason: str = "") -> None:
     # Entries older than it belong to a transaction rolled back (whose callbacks Django
     # dropped): they are forgotten, never sent.
     pending: list[dict] = _pending.__dict__.setdefault("entries", [])
-    entry = {tag: reason for tag in tags}
+    entry = dict.fromkeys(tags, reason)
     pending.append(entry)
     # Now (readers of this process see it at once), and again after the commit: a reader
     # of the old rows meanwhile started before that purge, so what it made is retired.
