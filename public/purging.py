@@ -3,7 +3,7 @@
 ``enqueue()`` runs once a change has committed (``public/signals.py``): it records a
 ``PurgeBatch`` (what administrators see at the desk, read-only) and sends it at once; a
 purge that fails or is refused for now (HTTP 429 and its ``Retry-After``) stays queued
-and ``manage.py process_purges`` (run every minute, or ``--loop``) sends it again with
+and ``manage.py process_purges`` (run every minute, or ``--every 60``) sends it again with
 growing delays, merging what is due into batches of ``PURGE_BATCH_SIZE``.
 
 Purgers (``CACHE_PURGER``):
@@ -298,7 +298,8 @@ def process(batches: list[PurgeBatch], current: Purger) -> int:
             else:
                 wait = min(3600, 15 * 2 ** (batch.attempts - 1))
             batch.next_attempt_at = now + dt.timedelta(seconds=wait)
-            if batch.attempts >= settings.PURGE_MAX_ATTEMPTS:
+            # Told to wait (429) is not a failure: the service is there and will purge.
+            if exc.retry_after is None and batch.attempts >= settings.PURGE_MAX_ATTEMPTS:
                 batch.status = PurgeBatch.Status.FAILED
             logger.warning("purge %s not done (attempt %s): %s", batch.pk, batch.attempts, exc)
         PurgeBatch.objects.bulk_update(
