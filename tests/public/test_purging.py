@@ -18,6 +18,7 @@ from public import purging
 from public.models import PurgeBatch
 from tests.factories import make_article, make_section
 from tests.servers import free_port
+from tests.test_settings import settings_in_subprocess
 
 Status = PurgeBatch.Status
 
@@ -449,3 +450,13 @@ def test_only_administrators_open_the_purge_log(client, request, role, failed_ba
     client.force_login(request.getfixturevalue(role))
     assert client.get(f"{admin_url}public/purgebatch/").status_code == 403
     assert client.get(f"{admin_url}public/purgebatch/{failed_batch.pk}/change/").status_code == 403
+
+
+# --- settings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "value"), [("CACHE_PURGER", "akamai"), ("CACHE_TAG_LIMIT", "3")])
+def test_a_wrong_edge_setting_stops_the_site_from_starting(name, value):
+    result = settings_in_subprocess("print(settings.CACHE_PURGER)", DEBUG="true", **{name: value})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and name in result.stderr
