@@ -14,7 +14,14 @@ from notices.models import Withdrawal
 from notices.services import notice_withdraw
 from public import cachetags
 from public.models import PurgeBatch
-from tests.factories import make_article, make_notice, make_section
+from tests.factories import (
+    make_article,
+    make_document,
+    make_image,
+    make_notice,
+    make_question,
+    make_section,
+)
 
 Status = Article.Status
 
@@ -321,3 +328,41 @@ def test_a_corrected_article_is_rebuilt_on_its_page_the_others_stay_cached(
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         assert len(queries) == 0, url
+
+
+# --- the other content types ---------------------------------------------------------------
+
+
+def test_notice_question_and_document_pages_name_what_they_show(client, db, now):
+    notice, question, document = make_notice(photos=1), make_question(), make_document()
+    photo = notice.photos.first().image
+    pages = {
+        notice.get_absolute_url(): {f"notice-{notice.pk}", f"photo-{photo.pk}"},
+        "/truy-na/": {"list-notice", f"notice-{notice.pk}"},
+        question.get_absolute_url(): {f"question-{question.pk}"},
+        "/hoi-dap/": {"list-question", f"question-{question.pk}"},
+        document.get_absolute_url(): {f"document-{document.pk}"},
+        "/van-ban/": {"list-document", f"document-{document.pk}"},
+    }
+    for url, wanted in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert wanted <= tags_in(response), (url, sorted(tags_in(response)))
+
+
+def test_a_photo_changed_in_the_library_purges_the_pages_showing_it(client, shown, committed):
+    cover = make_image()
+    story = shown["story"]
+    story.cover = cover
+    story.save()
+    page = tags_in(client.get(story.get_absolute_url()))
+    assert f"photo-{cover.pk}" in page
+
+    def describe():
+        cover.alt_text = "Tổ tuần tra trên đường làng"
+        cover.save()
+
+    purged = committed(describe)
+    assert f"photo-{cover.pk}" in purged
+    assert f"article-{shown['other'].pk}" not in purged
+    assert "home" not in purged  # a photo is not a new item of any list
