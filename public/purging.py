@@ -225,6 +225,10 @@ def urls_for(tags) -> list[str]:
 # --- the queue -----------------------------------------------------------------------
 
 
+# Seconds an inline send may take before ``process_due`` sends the batch itself.
+_IN_FLIGHT = 60
+
+
 def enqueue(tags, *, reason: str = "") -> PurgeBatch | None:
     """Record a change's purge and send it now; what fails stays queued. Runs after the
     change committed: a failure here never undoes the change."""
@@ -239,7 +243,9 @@ def enqueue(tags, *, reason: str = "") -> PurgeBatch | None:
             tags=tags,
             urls=urls,
             status=PurgeBatch.Status.SKIPPED if current.name == "none" else "pending",
-            next_attempt_at=waiting or timezone.now(),
+            # Sent just below; ``process_due`` leaves it alone meanwhile (or picks it up
+            # if this process died sending it).
+            next_attempt_at=waiting or timezone.now() + dt.timedelta(seconds=_IN_FLIGHT),
         )
     except DatabaseError as exc:
         logger.warning("purge not recorded (%s): %s", exc, tags)
