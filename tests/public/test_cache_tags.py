@@ -366,3 +366,11 @@ def test_a_photo_changed_in_the_library_purges_the_pages_showing_it(client, show
     assert f"photo-{cover.pk}" in purged
     assert f"article-{shown['other'].pk}" not in purged
     assert "home" not in purged  # a photo is not a new item of any list
+
+
+def test_tagging_an_article_purges_the_tag_page_it_joins(client, shown, committed):
+    story = shown["story"]
+    robbery = Tag.objects.create(name="Cướp giật", slug="cuop-giat")
+    purged = committed(lambda: story.tags.add(robbery))
+    assert {f"list-tag-{robbery.pk}", f"article-{story.pk}"} <= purged
+    assert f"article-{shown['other'].pk}" not in purged
