@@ -4,7 +4,7 @@ tags it touches: at the proxy or CDN (a recorded purge) and in the app's own pag
 import datetime as dt
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -374,3 +374,14 @@ def test_tagging_an_article_purges_the_tag_page_it_joins(client, shown, committe
     purged = committed(lambda: story.tags.add(robbery))
     assert {f"list-tag-{robbery.pk}", f"article-{story.pk}"} <= purged
     assert f"article-{shown['other'].pk}" not in purged
+
+
+def test_a_change_rolled_back_is_not_purged_with_the_next_one(shown, committed):
+    story, other = shown["story"], shown["other"]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        story.title = "Một tiêu đề không bao giờ được lưu"
+        story.save()
+        raise RuntimeError("the editor's request failed")
+    purged = committed(lambda: other.save())
+    assert f"article-{other.pk}" in purged
+    assert f"article-{story.pk}" not in purged
