@@ -406,6 +406,11 @@ PROXY_CACHE_SECONDS = env.int("PROXY_CACHE_SECONDS", default=5)
 # The edge: cache tags, purgers, what a proxy or CDN may keep (docs/caching.md).
 # Which purger a change goes to: none, varnish, nginx, cloudflare, cloudfront, fastly.
 CACHE_PURGER = env.str("CACHE_PURGER", default="none")
+if CACHE_PURGER not in {"none", "varnish", "nginx", "cloudflare", "cloudfront", "fastly"}:
+    raise ImproperlyConfigured(
+        f"CACHE_PURGER={CACHE_PURGER!r}: use none, varnish, nginx, cloudflare, cloudfront "
+        "or fastly."
+    )
 # How long the proxy or CDN keeps an anonymous page (s-maxage, X-Accel-Expires): without a
 # purger the micro-cache's PROXY_CACHE_SECONDS; with one, half an hour (a change purges it).
 EDGE_CACHE_SECONDS = env.int(
@@ -420,6 +425,8 @@ BROWSER_CACHE_SECONDS = env.int("BROWSER_CACHE_SECONDS", default=0)
 # Varnish's xkey; the shipped proxies strip them before the reader.
 CACHE_TAG_HEADERS = env.list("CACHE_TAG_HEADERS", default=["Cache-Tag", "Surrogate-Key", "xkey"])
 CACHE_TAG_LIMIT = env.int("CACHE_TAG_LIMIT", default=50)
+if CACHE_TAG_LIMIT < 10:  # room for a page's lists and each kind's fallback tag
+    raise ImproperlyConfigured(f"CACHE_TAG_LIMIT={CACHE_TAG_LIMIT}: at least 10.")
 # Prepended to every tag: two sites on one CDN account purge only their own pages.
 CACHE_TAG_PREFIX = env.str("CACHE_TAG_PREFIX", default="")
 # Where the purgers send: the Varnish or nginx address(es) (comma-separated), the public

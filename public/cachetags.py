@@ -32,6 +32,33 @@ from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_init
 from django.http import HttpResponse
+from django.urls import NoReverseMatch, reverse
+
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    Campaign,
+    GalleryItem,
+    Method,
+    Section,
+    Tag,
+)
+from documents.models import (
+    Attachment,
+    Document,
+    DocumentLink,
+    DocumentType,
+    Field,
+    Issuer,
+)
+from english.models import EnglishPage
+from notices.models import NoticePhoto, Offence, WantedNotice, Withdrawal
+from organisation.models import Leader, Page, Unit
+from photos.models import Image
+from public.models import PortalIdentity
+from questions.models import Question, Topic
+from reporting.models import Channel
 
 # Tags of every page (the header and footer: the menu, the portal's identity, the contacts).
 SITE = "site"
@@ -52,44 +79,31 @@ _collector: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
 )
 
 
-def _kinds() -> dict[type[models.Model], str]:
-    from articles.models import Article, Author, Campaign, Method, Section, Tag
-    from documents.models import Document, DocumentType, Field, Issuer
-    from english.models import EnglishPage
-    from notices.models import Offence, WantedNotice
-    from organisation.models import Leader, Page, Unit
-    from photos.models import Image
-    from questions.models import Question, Topic
-
-    return {
-        Article: "article",
-        Section: "section",
-        Tag: "tag",
-        Author: "author",
-        Campaign: "campaign",
-        Method: "method",
-        Image: "photo",
-        WantedNotice: "notice",
-        Offence: "offence",
-        Question: "question",
-        Topic: "topic",
-        Document: "document",
-        DocumentType: "doctype",
-        Issuer: "issuer",
-        Field: "field",
-        Unit: "unit",
-        Leader: "leader",
-        Page: "page",
-        EnglishPage: "english",
-    }
-
-
-KINDS: dict[type[models.Model], str] = {}
+# The models pages show, by the name their tags begin with.
+KINDS: dict[type[models.Model], str] = {
+    Article: "article",
+    Section: "section",
+    Tag: "tag",
+    Author: "author",
+    Campaign: "campaign",
+    Method: "method",
+    Image: "photo",
+    WantedNotice: "notice",
+    Offence: "offence",
+    Question: "question",
+    Topic: "topic",
+    Document: "document",
+    DocumentType: "doctype",
+    Issuer: "issuer",
+    Field: "field",
+    Unit: "unit",
+    Leader: "leader",
+    Page: "page",
+    EnglishPage: "english",
+}
 
 
 def kind_of(model: type[models.Model]) -> str | None:
-    if not KINDS:
-        KINDS.update(_kinds())
     return KINDS.get(model)
 
 
@@ -204,8 +218,7 @@ def _instance_created(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     """Every shown model's instances tag the response being built (AppConfig.ready)."""
-    for model in _kinds():
-        kind_of(model)
+    for model in KINDS:
         post_init.connect(_instance_created, sender=model, dispatch_uid=f"cachetag-{model}")
 
 
@@ -220,20 +233,28 @@ def limited(tags: Iterable[str], limit: int | None = None) -> list[str]:
     tags = set(tags)
     if len(tags) <= limit:
         return sorted(tags)
-    general = sorted(t for t in tags if not t.rsplit("-", 1)[-1].isdigit())
+
+    def numbered(tag: str) -> bool:
+        return tag.rsplit("-", 1)[-1].isdigit()
+
     objects = sorted(
-        (t for t in tags if t.rsplit("-", 1)[-1].isdigit()),
+        (t for t in tags if numbered(t)),
         key=lambda t: (t.rsplit("-", 1)[0], int(t.rsplit("-", 1)[1])),
     )
-    kept = general[:limit]
-    room = limit - len(kept)
-    for i in range(len(objects) + 1):
-        shown, rest = objects[:i], objects[i:]
-        fallbacks = sorted({t.rsplit("-", 1)[0] + FALLBACK_SUFFIX for t in rest})
-        if len(shown) + len(fallbacks) > room:
+    # Each kind's fallback is kept whatever else is dropped: it stands for all of them.
+    fallbacks = {t.rsplit("-", 1)[0] + FALLBACK_SUFFIX for t in objects}
+    general = sorted(t for t in tags if not numbered(t) and t not in fallbacks)
+    kept = set(fallbacks) | set(general[: max(0, limit - len(fallbacks))])
+    for tag in objects:  # then as many objects by name as fit
+        if len(kept) >= limit:
             break
-        best = shown + fallbacks
-    return sorted(set(kept) | set(best))
+        kept.add(tag)
+    # A kind listed whole needs no fallback.
+    for fallback in fallbacks:
+        kind = fallback.removesuffix(FALLBACK_SUFFIX)
+        if all(t in kept for t in objects if t.rsplit("-", 1)[0] == kind):
+            kept.discard(fallback)
+    return sorted(kept)
 
 
 def header_value(name: str, tags: list[str]) -> str:
@@ -270,22 +291,6 @@ def tag_response(
 def tags_for_change(instance: models.Model) -> set[str]:
     """The tags a saved or deleted object touches: its own (the pages showing it), the
     lists it appears in (where it is new), the feeds and home page for published kinds."""
-    from articles.models import (
-        Article,
-        Byline,
-        Campaign,
-        GalleryItem,
-        Method,
-        Section,
-    )
-    from documents.models import Attachment, Document, DocumentLink
-    from english.models import EnglishPage
-    from notices.models import NoticePhoto, WantedNotice, Withdrawal
-    from organisation.models import Leader, Page, Unit
-    from public.models import PortalIdentity
-    from questions.models import Question, Topic
-    from reporting.models import Channel
-
     tags: set[str] = {MISSING, API}
     own = tag_of(instance)
     if own:
@@ -354,13 +359,6 @@ def _ids(model, article, field: str) -> list[int]:
 def addresses(tags) -> list[str]:
     """The addresses (paths) ``tags`` stand for, for a purger by address (nginx,
     CloudFront): each object's own page and the list pages named."""
-    from django.urls import NoReverseMatch, reverse
-
-    from articles.models import Article, Author, Campaign, Method, Section, Tag
-    from documents.models import Document
-    from notices.models import WantedNotice
-    from questions.models import Question
-
     fixed = {
         HOME: ["/"],
         FEEDS: [

@@ -28,6 +28,7 @@ did not say, e.g. a 404 from a failed lookup, would outlive the outage).
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import logging
 import secrets
@@ -228,8 +229,26 @@ TAG_KEY = "tag-purged:"
 PURGE_SEQUENCE_KEY = "tag-purge-sequence"
 
 
+# The counter as a request first read it: what the request makes is stamped with it (an
+# older number is the safe side: a purge made meanwhile retires it), one round trip a
+# request instead of one per part made.
+_request_sequence: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "purge_sequence", default=None
+)
+
+
 def purge_sequence() -> int | None:
-    """The purge counter now (taken before a page or part is made); None: cache down."""
+    """The purge counter (taken before a page or part is made: once a request); None: the
+    cache is down."""
+    memo = _request_sequence.get()
+    if memo is not None:
+        if "number" not in memo:
+            memo["number"] = _read_sequence()
+        return memo["number"]
+    return _read_sequence()
+
+
+def _read_sequence() -> int | None:
     found = cache_call(cache.get, PURGE_SEQUENCE_KEY, failed=_DOWN)
     if found is None:  # never set, or lost: start above anything given before
         cache_call(cache.add, PURGE_SEQUENCE_KEY, time.time_ns() // 1000)
@@ -240,18 +259,30 @@ def purge_sequence() -> int | None:
 def purge_tags(tags) -> bool:
     """Retire every cached page and part carrying one of ``tags``; False when the cache
     did not answer."""
-    if purge_sequence() is None:
+    if _read_sequence() is None:
         return False
     number = cache_call(cache.incr, PURGE_SEQUENCE_KEY, failed=_DOWN)
     if number is _DOWN or number is None:
         return False
     done = cache_call(cache.set_many, {TAG_KEY + t: number for t in tags}, None, failed=_DOWN)
+    memo = _request_sequence.get()
+    if memo is not None:
+        memo.pop("stamps", None)
     return done is not _DOWN
 
 
 def _stamps(tags) -> dict | None:
-    keys = [TAG_KEY + t for t in tags]
-    return cache_call(cache.get_many, keys) if keys else {}
+    """The purge stamps of ``tags`` (``{key: number}``, a tag never purged left out); in a
+    reader's request each is asked for once, whatever number of parts carries it."""
+    memo = _request_sequence.get()
+    known = memo.setdefault("stamps", {}) if memo is not None else {}
+    keys = [TAG_KEY + t for t in tags if TAG_KEY + t not in known]
+    if keys:
+        found = cache_call(cache.get_many, keys)
+        if found is None:
+            return None
+        known.update({key: found.get(key) for key in keys})
+    return {TAG_KEY + t: known[TAG_KEY + t] for t in tags if known.get(TAG_KEY + t) is not None}
 
 
 def recall(key: str):
@@ -276,9 +307,11 @@ def remember(key: str, value, tags, built_at: int | None, seconds: int) -> None:
     stamps = _stamps(tags)
     if stamps is None or any(stamp > built_at for stamp in stamps.values()):
         return
-    missing = {TAG_KEY + t: built_at for t in tags if TAG_KEY + t not in stamps}
-    if missing:
-        cache_call(cache.set_many, missing, None)
+    # A tag never purged gets its first stamp; ``add`` leaves one a purge wrote meanwhile
+    # (a purge after ``built_at`` must still retire what is stored here, at its next read).
+    for tag in tags:
+        if TAG_KEY + tag not in stamps:
+            cache_call(cache.add, TAG_KEY + tag, built_at, None)
     cache_call(cache.set, key, (built_at, tuple(sorted(tags)), value), seconds)
 
 
@@ -403,12 +436,16 @@ class PublicPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         version = reader_version(request) if seconds else None
         key = page_key(request, version) if version else ""
-        with cachetags.collecting() as tags:
-            stored = recall(key) if key else None
-            if stored is None:
-                built_at = purge_sequence()
-                response = self.get_response(request)
-                cachetags.add(*cachetags.for_address(request))
+        memo = _request_sequence.set({})
+        try:
+            with cachetags.collecting() as tags:
+                stored = recall(key) if key else None
+                if stored is None:
+                    built_at = purge_sequence() if key else None
+                    response = self.get_response(request)
+                    cachetags.add(*cachetags.for_address(request))
+        finally:
+            _request_sequence.reset(memo)
         if stored is not None:
             return self.for_the_edge(request, self.rebuild(stored), tags)
         if self.storable(response):

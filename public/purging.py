@@ -3,7 +3,7 @@
 ``enqueue()`` runs once a change has committed (``public/signals.py``): it records a
 ``PurgeBatch`` (what administrators see at the desk, read-only) and sends it at once; a
 purge that fails or is refused for now (HTTP 429 and its ``Retry-After``) stays queued
-and ``manage.py process_purges`` (run every minute, or ``--loop``) sends it again with
+and ``manage.py process_purges`` (run every minute, or ``--every 60``) sends it again with
 growing delays, merging what is due into batches of ``PURGE_BATCH_SIZE``.
 
 Purgers (``CACHE_PURGER``):
@@ -38,6 +38,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from public import cachetags
 from public.models import PurgeBatch
 from public.pagecache import cache_call
 
@@ -218,12 +219,14 @@ def purger() -> Purger:
 def urls_for(tags) -> list[str]:
     """The addresses a purger by address purges for ``tags``: each shown object's own page
     and the list pages named (an object's other appearances are in those lists)."""
-    from public import cachetags
-
     return cachetags.addresses(tags)
 
 
 # --- the queue -----------------------------------------------------------------------
+
+
+# Seconds an inline send may take before ``process_due`` sends the batch itself.
+_IN_FLIGHT = 60
 
 
 def enqueue(tags, *, reason: str = "") -> PurgeBatch | None:
@@ -240,7 +243,9 @@ def enqueue(tags, *, reason: str = "") -> PurgeBatch | None:
             tags=tags,
             urls=urls,
             status=PurgeBatch.Status.SKIPPED if current.name == "none" else "pending",
-            next_attempt_at=waiting or timezone.now(),
+            # Sent just below; ``process_due`` leaves it alone meanwhile (or picks it up
+            # if this process died sending it).
+            next_attempt_at=waiting or timezone.now() + dt.timedelta(seconds=_IN_FLIGHT),
         )
     except DatabaseError as exc:
         logger.warning("purge not recorded (%s): %s", exc, tags)
@@ -299,7 +304,8 @@ def process(batches: list[PurgeBatch], current: Purger) -> int:
             else:
                 wait = min(3600, 15 * 2 ** (batch.attempts - 1))
             batch.next_attempt_at = now + dt.timedelta(seconds=wait)
-            if batch.attempts >= settings.PURGE_MAX_ATTEMPTS:
+            # Told to wait (429) is not a failure: the service is there and will purge.
+            if exc.retry_after is None and batch.attempts >= settings.PURGE_MAX_ATTEMPTS:
                 batch.status = PurgeBatch.Status.FAILED
             logger.warning("purge %s not done (attempt %s): %s", batch.pk, batch.attempts, exc)
         PurgeBatch.objects.bulk_update(

@@ -63,24 +63,34 @@ def _reason(instance, signal) -> str:
 def changed(tags: set[str], *, reason: str = "") -> None:
     """Purge ``tags`` once the transaction commits: one purge for all the changes a
     transaction made (an article and its tags, bylines, gallery)."""
-    pending = getattr(_pending, "tags", None)
-    if pending is None:
-        pending = _pending.tags = {}
-    for tag in tags:
-        pending.setdefault(tag, reason)
+    # Each change is an entry; the first of a commit's callbacks sends its own entry and
+    # every later one (the same transaction's), the others then finding theirs sent.
+    # Entries older than it belong to a transaction rolled back (whose callbacks Django
+    # dropped): they are forgotten, never sent.
+    pending: list[dict] = _pending.__dict__.setdefault("entries", [])
+    entry = dict.fromkeys(tags, reason)
+    pending.append(entry)
     # Now (readers of this process see it at once), and again after the commit: a reader
     # of the old rows meanwhile started before that purge, so what it made is retired.
     pagecache.purge_tags(tags)
-    pagecache.transaction.on_commit(_flush, robust=True)
+    pagecache.transaction.on_commit(lambda: _flush(entry), robust=True)
 
 
-def _flush() -> None:
-    pending, _pending.tags = getattr(_pending, "tags", None) or {}, {}
-    if not pending:
+def _flush(entry: dict) -> None:
+    pending: list[dict] = _pending.__dict__.setdefault("entries", [])
+    at = next((i for i, e in enumerate(pending) if e is entry), None)
+    if at is None:  # sent with an earlier change of the same commit
         return
-    tags = set(pending)
+    merged: dict[str, str] = {}
+    for each in pending[at:]:
+        for tag, why in each.items():
+            merged.setdefault(tag, why)
+    pending.clear()
+    if not merged:
+        return
+    tags = set(merged)
     pagecache.record_change(tags)
-    reasons = sorted(set(pending.values()))
+    reasons = sorted(set(merged.values()))
     purging.enqueue(tags, reason="; ".join(reasons)[:500])
 
 
