@@ -11,82 +11,15 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
-import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, AppServer, RedisServer, _answers, _wait, free_port
+from tests.servers import NGINX, AppServer, RedisServer, ShippedNginx
 
 pytestmark = pytest.mark.tier
-
-NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
-SHIPPED = ROOT / "docker" / "nginx.conf"
-
-
-class ShippedNginx:
-    """docker/nginx.conf inside an ``http {}`` of its own, its addresses replaced."""
-
-    def __init__(self, app_port: int) -> None:
-        self.port, self.inner_port, self.app_port = free_port(), free_port(), app_port
-        self.folder = Path(tempfile.mkdtemp(prefix=f"nginx-edge-{self.port}-"))
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def site(self) -> str:
-        text = SHIPPED.read_text(encoding="utf-8")
-        replacements = {
-            "listen 80;": f"listen 127.0.0.1:{self.port};",
-            "listen 8081;": f"listen 127.0.0.1:{self.inner_port};",
-            "http://127.0.0.1:8081;": f"http://127.0.0.1:{self.inner_port};",
-            "http://127.0.0.1:80;": f"http://127.0.0.1:{self.port};",
-            "resolver 127.0.0.11 valid=10s ipv6=off;": "",
-            "http://web:8000;": f"http://127.0.0.1:{self.app_port};",
-            "/var/cache/nginx/pages": str(self.folder / "cache"),
-            "/srv/media/": str(self.folder / "media") + "/",
-        }
-        for old, new in replacements.items():
-            assert old in text, f"docker/nginx.conf no longer has {old!r}"
-            text = text.replace(old, new)
-        return text
-
-    def start(self) -> ShippedNginx:
-        folder = self.folder
-        (folder / "site.conf").write_text(self.site(), encoding="utf-8")
-        user = "user nobody nogroup;" if os.geteuid() == 0 else ""
-        (folder / "nginx.conf").write_text(
-            f"daemon off; {user} worker_processes 1; pid {folder}/nginx.pid;\n"
-            f"error_log {folder}/error.log warn;\nevents {{ worker_connections 256; }}\n"
-            f"http {{ access_log {folder}/access.log; client_body_temp_path {folder}/body;\n"
-            f"proxy_temp_path {folder}/proxy; fastcgi_temp_path {folder}/fastcgi;\n"
-            f"uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;\n"
-            "default_type application/octet-stream;\n"
-            f"include {folder}/site.conf; }}\n"
-        )
-        if os.geteuid() == 0:
-            shutil.chown(folder, "nobody", "nogroup")
-        self.process = subprocess.Popen(
-            [NGINX, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
-            stdout=subprocess.DEVNULL,
-            stderr=open(folder / "stderr.log", "wb"),  # noqa: SIM115 - nginx keeps it
-        )
-        _wait(lambda: _answers(self.port), seconds=10, what=f"nginx on {self.port}")
-        return self
-
-    def close(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def fetch(url: str, *, headers: dict | None = None) -> tuple[int, dict, bytes]:
