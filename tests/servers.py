@@ -574,8 +574,11 @@ SHIPPED_NGINX = ROOT / "docker" / "nginx.conf"
 class ShippedNginx:
     """docker/nginx.conf inside an ``http {}`` of its own, its addresses replaced."""
 
-    def __init__(self, app_port: int) -> None:
+    def __init__(self, app_port: int, *, compress_on_hit: bool = False) -> None:
         self.port, self.inner_port, self.app_port = free_port(), free_port(), app_port
+        # The configuration before the cache kept gzip (bench/edge.py's comparison): the
+        # cache holds the plain page and nginx compresses it again on every hit.
+        self.compress_on_hit = compress_on_hit
         self.folder = Path(tempfile.mkdtemp(prefix=f"nginx-edge-{self.port}-"))
         self.process: subprocess.Popen | None = None
 
@@ -595,6 +598,10 @@ class ShippedNginx:
             "/var/cache/nginx/pages": str(self.folder / "cache"),
             "/srv/media/": str(self.folder / "media") + "/",
         }
+        if self.compress_on_hit:
+            replacements["proxy_set_header Accept-Encoding gzip;"] = (
+                'proxy_set_header Accept-Encoding "";'
+            )
         for old, new in replacements.items():
             assert old in text, f"docker/nginx.conf no longer has {old!r}"
             text = text.replace(old, new)
