@@ -115,12 +115,16 @@ sub vcl_backend_response {
         set beresp.ttl = 60s;
         return (deliver);
     }
-    # The app's 5xx never replaces a page: keep the stale one.
+    # The app's 5xx never replaces a page: a background refresh keeps the stale one; a
+    # reader waiting for a refresh gets the stale one (vcl_deliver); any other reader gets
+    # the app's error page, not kept.
     if (beresp.status >= 500) {
         if (bereq.is_bgfetch) {
             return (abandon);
         }
-        return (error(503));
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        return (deliver);
     }
     # s-maxage already set beresp.ttl; the stale windows come from the same header.
     set beresp.http.X-Edge-Swr = "0";
@@ -155,6 +159,11 @@ sub vcl_synth {
 }
 
 sub vcl_deliver {
+    if (resp.status >= 500 && req.http.X-Edge-Refresh && !req.http.X-Edge-Stale-Ok
+        && req.restarts < 3) {
+        set req.http.X-Edge-Stale-Ok = "1";
+        return (restart);
+    }
     if (req.http.X-Edge-Pass || obj.uncacheable) {
         set resp.http.X-Cache = "PASS";
     } elsif (obj.hits > 0 && obj.ttl > 0s) {
