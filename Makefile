@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-scaling bench-api faults
+.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-scaling bench-api bench-edge faults
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ bench: $(STAMP)
 ## and the servers that means for a province and for 34 (docs/scaling.md)
 bench-scaling: $(STAMP)
 	FAULT_PORTS=$${FAULT_PORTS:-16400-16499} $(BIN)/python bench/scaling.py
+## make bench-edge: Varnish in front (the shipped VCL): what stays cached after a publish,
+## publish-to-visible p50/p95, a hit's CPU with and without gzip (Varnish and nginx)
+bench-edge: $(STAMP)
+	FAULT_PORTS=$${FAULT_PORTS:-16400-16499} $(BIN)/python bench/edge.py
 ## make bench-api: the public API under load (PostgreSQL, 2 gunicorn workers, 16 connections)
 bench-api: $(STAMP)
 	$(BIN)/python bench/api.py

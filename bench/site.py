@@ -49,6 +49,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 CONNECTIONS = 16
 GUNICORN_PORT = int(os.environ.get("BENCH_GUNICORN_PORT", "18601"))
 NGINX_PORT = int(os.environ.get("BENCH_NGINX_PORT", "18602"))
+# docker/nginx.conf's compressing server between its cache and the app (8081 there).
+NGINX_INNER_PORT = int(os.environ.get("BENCH_NGINX_INNER_PORT", "18603"))
 TRIVIAL_PORT = int(os.environ.get("BENCH_TRIVIAL_PORT", "18603"))
 RENDERS = int(os.environ.get("BENCH_RENDERS", "100"))
 LATENCY_SAMPLES = int(os.environ.get("BENCH_LATENCY_SAMPLES", "200"))
@@ -185,6 +187,9 @@ def nginx_config(tmp: Path) -> Path:
     """docker/nginx.conf pointed at this gunicorn and folder, plus the yardstick files."""
     site = (ROOT / "docker" / "nginx.conf").read_text()
     site = site.replace("listen 80;", f"listen 127.0.0.1:{NGINX_PORT};")
+    site = site.replace("listen 8081;", f"listen 127.0.0.1:{NGINX_INNER_PORT};")
+    site = site.replace("http://127.0.0.1:8081;", f"http://127.0.0.1:{NGINX_INNER_PORT};")
+    site = site.replace("http://127.0.0.1:80;", f"http://127.0.0.1:{NGINX_PORT};")
     site = re.sub(r"\n\s*resolver [^;]*;", "", site)
     site = site.replace("http://web:8000", f"http://127.0.0.1:{GUNICORN_PORT}")
     site = site.replace("/srv/media/", f"{tmp}/media/")

@@ -480,3 +480,159 @@ http {{
     def close(self) -> None:
         self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+VARNISHD = shutil.which("varnishd") or (
+    "/usr/sbin/varnishd" if os.path.exists("/usr/sbin/varnishd") else None
+)
+SHIPPED_VCL = ROOT / "docker" / "varnish" / "default.vcl"
+
+
+class VarnishProxy:
+    """varnishd with the shipped VCL (``docker/varnish/default.vcl``), its backend
+    replaced by ``backend_port`` on 127.0.0.1: a working folder of its own (``-n``), the
+    listening and admin ports from ``FAULT_PORTS``, stopped by its PID."""
+
+    def __init__(self, backend_port: int, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.admin_port = free_port()
+        self.backend_port = backend_port
+        self.folder = Path(tempfile.mkdtemp(prefix=f"varnish-{self.port}-"))
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def vcl(self) -> str:
+        text = SHIPPED_VCL.read_text(encoding="utf-8")
+        replaced = text.replace('.host = "nginx";', '.host = "127.0.0.1";').replace(
+            '.port = "8081";', f'.port = "{self.backend_port}";'
+        )
+        if (
+            replaced.count(f'"{self.backend_port}"') != 1
+            or '"127.0.0.1";\n    .port' not in replaced
+        ):
+            raise RuntimeError("the shipped VCL's backend is no longer nginx:8081")
+        return replaced
+
+    def start(self) -> VarnishProxy:
+        if VARNISHD is None:
+            raise RuntimeError(
+                "varnishd is not installed (apt-get install varnish varnish-modules)"
+            )
+        (self.folder / "default.vcl").write_text(self.vcl(), encoding="utf-8")
+        with open(self.folder / "varnishd.log", "ab") as log:
+            # -j none: as root, no privilege separation (the folder is the test's own).
+            self.process = subprocess.Popen(
+                [VARNISHD, "-F", "-j", "none", "-n", str(self.folder / "work"),
+                 "-a", f"127.0.0.1:{self.port}", "-T", f"127.0.0.1:{self.admin_port}",
+                 "-f", str(self.folder / "default.vcl"), "-s", "malloc,128m",
+                 "-p", "thread_pools=1", "-p", "thread_pool_min=10"],
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )  # fmt: skip
+        try:
+            _wait(self._listening, seconds=60, what=f"varnishd on {self.port}")
+        except RuntimeError:
+            self.stop()
+            raise
+        return self
+
+    def _listening(self) -> bool:
+        if self.process is not None and self.process.poll() is not None:
+            log = (self.folder / "varnishd.log").read_text(errors="replace")
+            raise RuntimeError("varnishd exited: " + log[-3000:])
+        return _answers(self.port)
+
+    def adm(self, *command: str) -> str:
+        """``varnishadm`` on this instance (``backend.list``, ``ban req.url ~ .``…)."""
+        return subprocess.run(
+            ["varnishadm", "-n", str(self.folder / "work"), *command],
+            check=True, capture_output=True, text=True, timeout=10,
+        ).stdout  # fmt: skip
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
+SHIPPED_NGINX = ROOT / "docker" / "nginx.conf"
+
+
+class ShippedNginx:
+    """docker/nginx.conf inside an ``http {}`` of its own, its addresses replaced."""
+
+    def __init__(self, app_port: int, *, compress_on_hit: bool = False) -> None:
+        self.port, self.inner_port, self.app_port = free_port(), free_port(), app_port
+        # The configuration before the cache kept gzip (bench/edge.py's comparison): the
+        # cache holds the plain page and nginx compresses it again on every hit.
+        self.compress_on_hit = compress_on_hit
+        self.folder = Path(tempfile.mkdtemp(prefix=f"nginx-edge-{self.port}-"))
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def site(self) -> str:
+        text = SHIPPED_NGINX.read_text(encoding="utf-8")
+        replacements = {
+            "listen 80;": f"listen 127.0.0.1:{self.port};",
+            "listen 8081;": f"listen 127.0.0.1:{self.inner_port};",
+            "http://127.0.0.1:8081;": f"http://127.0.0.1:{self.inner_port};",
+            "http://127.0.0.1:80;": f"http://127.0.0.1:{self.port};",
+            "resolver 127.0.0.11 valid=10s ipv6=off;": "",
+            "http://web:8000;": f"http://127.0.0.1:{self.app_port};",
+            "/var/cache/nginx/pages": str(self.folder / "cache"),
+            "/srv/media/": str(self.folder / "media") + "/",
+        }
+        if self.compress_on_hit:
+            replacements["proxy_set_header Accept-Encoding gzip;"] = (
+                'proxy_set_header Accept-Encoding "";'
+            )
+        for old, new in replacements.items():
+            assert old in text, f"docker/nginx.conf no longer has {old!r}"
+            text = text.replace(old, new)
+        return text
+
+    def start(self) -> ShippedNginx:
+        folder = self.folder
+        (folder / "site.conf").write_text(self.site(), encoding="utf-8")
+        user = "user nobody nogroup;" if os.geteuid() == 0 else ""
+        (folder / "nginx.conf").write_text(
+            f"daemon off; {user} worker_processes 1; pid {folder}/nginx.pid;\n"
+            f"error_log {folder}/error.log warn;\nevents {{ worker_connections 256; }}\n"
+            f"http {{ access_log {folder}/access.log; client_body_temp_path {folder}/body;\n"
+            f"proxy_temp_path {folder}/proxy; fastcgi_temp_path {folder}/fastcgi;\n"
+            f"uwsgi_temp_path {folder}/uwsgi; scgi_temp_path {folder}/scgi;\n"
+            "default_type application/octet-stream;\n"
+            f"include {folder}/site.conf; }}\n"
+        )
+        if os.geteuid() == 0:
+            shutil.chown(folder, "nobody", "nogroup")
+        self.process = subprocess.Popen(
+            [NGINX, "-c", str(folder / "nginx.conf"), "-p", str(folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=open(folder / "stderr.log", "wb"),  # noqa: SIM115 - nginx keeps it
+        )
+        _wait(lambda: _answers(self.port), seconds=10, what=f"nginx on {self.port}")
+        return self
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+        shutil.rmtree(self.folder, ignore_errors=True)

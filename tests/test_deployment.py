@@ -206,10 +206,13 @@ def test_compose_s3_stand_in_is_for_local_use_only(services):
 # --- nginx ----------------------------------------------------------------------------
 
 
-def _nginx_location(prefix: str) -> str:
-    """The body of `location <prefix> { ... }`, nested blocks included."""
+def _nginx_location(prefix: str, nth: int = 0) -> str:
+    """The body of the ``nth`` `location <prefix> { ... }`, nested blocks included (0: the
+    readers' server, 1: the compressing server behind it)."""
     text = NGINX_CONF.read_text(encoding="utf-8")
-    start = text.index(f"location {prefix} {{")
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(f"location {prefix} {{", start + 1)
     depth = 0
     for index in range(start, len(text)):
         if text[index] == "{":
@@ -239,9 +242,11 @@ def test_nginx_serves_uploads_from_the_media_volume_as_images_only():
 
 def test_nginx_proxies_everything_else_to_gunicorn_with_forwarded_headers():
     text = NGINX_CONF.read_text(encoding="utf-8")
-    root = _nginx_location("/")
-    assert "http://web:8000" in root
-    assert "X-Forwarded-For" in root and "X-Forwarded-Proto" in root
+    readers, app = _nginx_location("/"), _nginx_location("/", nth=1)
+    assert "proxy_pass http://127.0.0.1:8081;" in readers  # through the compressing server
+    assert "http://web:8000" in app
+    for root in (readers, app):
+        assert "X-Forwarded-For" in root and "X-Forwarded-Proto" in root
     assert re.search(r"client_max_body_size\s+\d+m;", text)
 
 
@@ -346,6 +351,17 @@ def test_nginx_keeps_anonymous_pages_briefly_and_never_for_staff():
     assert "sessionid=" in cookie_map
     assert re.search(r"^\s*proxy_cache_bypass \$staff_session;", root, re.M)
     assert re.search(r"^\s*proxy_no_cache \$staff_session;", root, re.M)
-    # How long comes from Django (X-Accel-Expires); nothing stale is served.
+    # How long comes from Django (X-Accel-Expires); stale while refreshed or the app fails.
     assert not re.search(r"^\s*proxy_cache_valid", root, re.M)
-    assert not re.search(r"^\s*proxy_cache_use_stale", root, re.M)
+    assert re.search(
+        r"^\s*proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;",
+        root,
+        re.M,
+    )
+    assert re.search(r"^\s*proxy_cache_background_update on;", root, re.M)
+    assert re.search(r"^\s*proxy_cache_lock on;", root, re.M)
+    # One stored gzip per page (the compressing server behind), unpacked for old clients.
+    assert re.search(r"^\s*proxy_set_header Accept-Encoding gzip;", root, re.M)
+    assert re.search(r"^\s*gunzip on;", root, re.M)
+    for header in ("Cache-Tag", "Surrogate-Key", "xkey"):
+        assert re.search(rf"^\s*proxy_hide_header {header};", root, re.M)
