@@ -62,7 +62,9 @@ class Plan:
             out.append(f"  {old} → {new or _('NOT MAPPED: its items will be refused')}")
         out.append(_("Sections:"))
         for old, (new, mapped) in sorted(self.sections.items()):
-            out.append(f"  {old} → {new}" + ("" if mapped else " " + _("(not in the mapping file)")))
+            out.append(
+                f"  {old} → {new}" + ("" if mapped else " " + _("(not in the mapping file)"))
+            )
         if self.shortcodes:
             out.append(_("Unknown shortcodes (their tags removed, their text kept):"))
             out += [f"  [{k}]: {v}" for k, v in sorted(self.shortcodes.items())]
@@ -103,7 +105,11 @@ class Progress:
         left = (self.total - self.done) / rate if rate else 0
         minutes, seconds = divmod(int(left), 60)
         return _("%(done)s/%(total)s items, %(rate).1f items/s, %(m)d:%(s)02d left") % {
-            "done": self.done, "total": self.total, "rate": rate, "m": minutes, "s": seconds,
+            "done": self.done,
+            "total": self.total,
+            "rate": rate,
+            "m": minutes,
+            "s": seconds,
         }
 
 
@@ -193,7 +199,9 @@ class Engine:
     def refusal(self, item, mapped: dict) -> str:
         if item.kind == "attachment" or item.target == "gone":
             return ""
-        unmapped = [old for old, new in zip(item.authors, mapped["authors"], strict=True) if not new]
+        unmapped = [
+            old for old, new in zip(item.authors, mapped["authors"], strict=True) if not new
+        ]
         if unmapped:
             return _("author not in the mapping file: %(a)s") % {"a": ", ".join(unmapped)}
         if not item.authors:
@@ -266,9 +274,7 @@ class Engine:
         total = getattr(self.reader, "total", 0)
         run = self.run_row
         if run is not None:
-            ImportRun.objects.filter(pk=run.pk).update(
-                state=ImportRun.State.RUNNING, total=total
-            )
+            ImportRun.objects.filter(pk=run.pk).update(state=ImportRun.State.RUNNING, total=total)
         progress = Progress(total, self.out, self.progress_every, on_tick=self._save_counts)
         for item in items if items is not None else self.reader.items():
             self.one(item)
@@ -285,7 +291,9 @@ class Engine:
     def _save_counts(self, final: bool = False) -> None:
         if self.run_row is None:
             return
-        fields = {k: self.counts[k] for k in ("created", "updated", "unchanged", "skipped", "failed")}
+        fields = {
+            k: self.counts[k] for k in ("created", "updated", "unchanged", "skipped", "failed")
+        }
         fields["processed"] = sum(fields.values())
         if final:
             fields.update(state=ImportRun.State.DONE, finished_at=timezone.now())
@@ -297,8 +305,15 @@ class Engine:
         mapped = self.mapped(item)
         content_hash = item.content_hash(mapped)
         known = ImportItem.objects.filter(source=self.source, old_id=old_id).first()
-        if known is not None and known.content_hash == content_hash and known.outcome in (
-            ImportItem.Outcome.CREATED, ImportItem.Outcome.UPDATED, ImportItem.Outcome.UNCHANGED,
+        if (
+            known is not None
+            and known.content_hash == content_hash
+            and known.outcome
+            in (
+                ImportItem.Outcome.CREATED,
+                ImportItem.Outcome.UPDATED,
+                ImportItem.Outcome.UNCHANGED,
+            )
         ):
             outcome = known.outcome
             if not (self.resume and self.run_row and known.run_id == self.run_row.pk):
@@ -389,7 +404,9 @@ class Engine:
         notes = list(item.notes)
         for url, why in importer.item_failures:
             kept = _("kept as a link") if self.missing_media == "link" else _("dropped")
-            notes.append(_("photo %(url)s: %(why)s (%(kept)s)") % {"url": url, "why": why, "kept": kept})
+            notes.append(
+                _("photo %(url)s: %(why)s (%(kept)s)") % {"url": url, "why": why, "kept": kept}
+            )
         return result.outcome, "; ".join(notes), article, None
 
     def _gallery(self, article: Article, item, new_files: list[str], importer) -> None:
@@ -413,15 +430,19 @@ class Engine:
     def image_for(self, url: str, new_files: list[str], **metadata: str) -> Image:
         """The library photo for an old address: read once, stored once per SHA-256."""
         url = self.media.absolute(url)
-        known = ImportedMedia.objects.filter(source=self.source, url=url[:1000]).select_related(
-            "image"
-        ).first()
+        known = (
+            ImportedMedia.objects.filter(source=self.source, url=url[:1000])
+            .select_related("image")
+            .first()
+        )
         if known is not None:
             return known.image
         data, name = self.media.read(url)
         try:
             image, created = add_image(
-                BytesIO(data), original_name=name, uploaded_by=self.by,
+                BytesIO(data),
+                original_name=name,
+                uploaded_by=self.by,
                 **{k: v for k, v in metadata.items() if v},
             )
         except ValidationError as exc:
@@ -436,7 +457,8 @@ class Engine:
         if not key or key == "/":
             return
         Redirect.objects.update_or_create(
-            host=host, old_path=key,
+            host=host,
+            old_path=key,
             defaults={"article": article, "gone": gone, "source": self.source, "target": ""},
         )
 

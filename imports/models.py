@@ -83,15 +83,26 @@ class ImportItem(models.Model):
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     note = models.TextField(_("note"), blank=True)
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.SET_NULL, null=True, blank=True,
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     image = models.ForeignKey(
-        Image, verbose_name=_("photo"), on_delete=models.SET_NULL, null=True, blank=True,
+        Image,
+        verbose_name=_("photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     run = models.ForeignKey(
-        ImportRun, verbose_name=_("import"), on_delete=models.SET_NULL, null=True,
+        ImportRun,
+        verbose_name=_("import"),
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="items",
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -112,8 +123,9 @@ class ImportedMedia(models.Model):
 
     source = models.CharField(_("source"), max_length=50)
     url = models.CharField(_("old address"), max_length=1000)
-    image = models.ForeignKey(Image, verbose_name=_("photo"), on_delete=models.CASCADE,
-                              related_name="+")
+    image = models.ForeignKey(
+        Image, verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("imported photo")
@@ -130,23 +142,33 @@ class Redirect(models.Model):
     """An old address (of this site or a retired domain) and where it goes now."""
 
     host = models.CharField(
-        _("old domain"), max_length=200, blank=True,
+        _("old domain"),
+        max_length=200,
+        blank=True,
         help_text=_("Empty: the address is answered whatever the domain."),
     )
     old_path = models.CharField(
-        _("old address"), max_length=1000,
+        _("old address"),
+        max_length=1000,
         help_text=_("A path (/news/an-ninh/vu-an-12.html) or an id in the query (?p=12)."),
     )
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, null=True, blank=True,
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
     )
     target = models.CharField(
-        _("new address"), max_length=1000, blank=True,
+        _("new address"),
+        max_length=1000,
+        blank=True,
         help_text=_("Used when no article is chosen: a path of this site or a full address."),
     )
     gone = models.BooleanField(
-        _("gone (410)"), default=False,
+        _("gone (410)"),
+        default=False,
         help_text=_("The item was deliberately not brought over: the address answers 410."),
     )
     source = models.CharField(_("source"), max_length=50, blank=True)

@@ -67,7 +67,11 @@ def report_path_for(run: ImportRun) -> Path:
 
 
 def import_run_execute(
-    *, run: ImportRun, out: TextIO | None = None, resume: bool = False, after_item=None,
+    *,
+    run: ImportRun,
+    out: TextIO | None = None,
+    resume: bool = False,
+    after_item=None,
     progress_every: float = 2.0,
 ) -> ImportRun:
     """Read the archive of ``run`` once to check it, then plan (dry run) or import it."""
@@ -103,7 +107,9 @@ def import_run_execute(
             text = "\n".join(lines)
             run.plan, run.total, run.state = text, reader.total, ImportRun.State.DONE
             ImportRun.objects.filter(pk=run.pk).update(
-                plan=text, state=ImportRun.State.DONE, finished_at=timezone.now(),
+                plan=text,
+                state=ImportRun.State.DONE,
+                finished_at=timezone.now(),
                 total=reader.total,
             )
         else:

@@ -20,17 +20,24 @@ class Command(BaseCommand):
         parser.add_argument("--mapping", type=Path, help=_("the mapping file (TOML)"))
         parser.add_argument("--uploads", type=Path, help=_("a copy of the old uploads folder"))
         parser.add_argument(
-            "--allow-host", action="append", default=[], dest="allow_hosts",
+            "--allow-host",
+            action="append",
+            default=[],
+            dest="allow_hosts",
             help=_("a host photos may be downloaded from (repeat for several)"),
         )
         parser.add_argument(
-            "--missing-media", choices=["drop", "link"], default="drop",
+            "--missing-media",
+            choices=["drop", "link"],
+            default="drop",
             help=_("a photo that cannot be read is dropped (default) or kept as a link"),
         )
         parser.add_argument("--old-url", default="", help=_("the old portal's address"))
         parser.add_argument("--selectors", type=Path, help=_("saved HTML: the selector file"))
         parser.add_argument("--prefix", default="nv4", help=_("NukeViet: the table prefix"))
-        parser.add_argument("--dry-run", action="store_true", help=_("write nothing, print the plan"))
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("write nothing, print the plan")
+        )
         parser.add_argument(
             "--resume", action="store_true", help=_("continue the last unfinished import")
         )
@@ -47,9 +54,11 @@ class Command(BaseCommand):
             raise CommandError(_("File not found: %(path)s") % {"path": path})
         run = import_run_resumable(source=options["source"]) if options["resume"] else None
         if run is None:
-            user = get_user_model().objects.filter(
-                username=options["by"] or "", is_active=True, is_staff=True
-            ).first()
+            user = (
+                get_user_model()
+                .objects.filter(username=options["by"] or "", is_active=True, is_staff=True)
+                .first()
+            )
             if user is None:
                 raise CommandError(
                     _("No active staff member is called “%(name)s” (--by).")
@@ -57,13 +66,24 @@ class Command(BaseCommand):
                 )
             run_options = {
                 key: str(options[key]) if isinstance(options[key], Path) else options[key]
-                for key in ("mapping", "uploads", "allow_hosts", "missing_media", "old_url",
-                            "selectors", "prefix")
+                for key in (
+                    "mapping",
+                    "uploads",
+                    "allow_hosts",
+                    "missing_media",
+                    "old_url",
+                    "selectors",
+                    "prefix",
+                )
                 if options[key]
             }
             run = import_run_create(
-                source=options["source"], reader=options["reader"], path=str(path.resolve()),
-                options=run_options, dry_run=options["dry_run"], by=user,
+                source=options["source"],
+                reader=options["reader"],
+                path=str(path.resolve()),
+                options=run_options,
+                dry_run=options["dry_run"],
+                by=user,
                 save=not options["dry_run"],
             )
         elif options["dry_run"]:
@@ -80,7 +100,12 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 _("created %(c)s, updated %(u)s, unchanged %(n)s, skipped %(s)s, failed %(f)s")
-                % {"c": run.created, "u": run.updated, "n": run.unchanged, "s": run.skipped,
-                   "f": run.failed}
+                % {
+                    "c": run.created,
+                    "u": run.updated,
+                    "n": run.unchanged,
+                    "s": run.skipped,
+                    "f": run.failed,
+                }
             )
             self.stdout.write(_("Report: %(p)s") % {"p": run.report})
