@@ -29,7 +29,7 @@ from articles.transfer import ArticleImporter, RecordError
 from imports.mapping import Mapping
 from imports.media import MediaError, MediaFetcher
 from imports.models import ImportedMedia, ImportItem, ImportRun, Redirect
-from imports.redirects import address_key
+from imports.redirects import address_key, rewrite_body_links
 from photos.models import Image
 from photos.services import add_image, discard_files
 from vietnamese.slugs import slugify_vi
@@ -466,8 +466,6 @@ class Engine:
 
     def rewrite_links(self) -> int:
         """Links between old articles, inside bodies, pointed at their new addresses."""
-        from imports.redirects import rewrite_body_links
-
         changed = 0
         articles = Article.objects.filter(source=self.source).only("pk", "body")
         for article in articles.iterator(chunk_size=200):

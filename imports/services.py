@@ -9,6 +9,7 @@ from typing import TextIO
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from imports.engine import Engine
@@ -17,25 +18,30 @@ from imports.mapping import Mapping
 from imports.media import MediaFetcher
 from imports.models import ImportRun, Reader
 
+# Named by path, not imported here: each reader is a module of its own that brings its own
+# parser (lxml, a SQL dump tokenizer, an HTML selector engine), loaded only when used.
+READERS = {
+    Reader.WXR: "imports.readers.wxr.WxrReader",
+    Reader.NUKEVIET: "imports.readers.nukeviet.NukeVietReader",
+    Reader.HTML: "imports.readers.savedhtml.SavedHtmlReader",
+}
+
 
 def make_reader(reader: str, path: Path, options: dict):
+    if reader not in READERS:
+        raise ArchiveError(_("Unknown reader “%(r)s”.") % {"r": reader})
+    cls = import_string(READERS[reader])
     if reader == Reader.WXR:
-        from imports.readers.wxr import WxrReader
-
-        return WxrReader(path, zone=options.get("zone") or settings.TIME_ZONE)
+        return cls(path, zone=options.get("zone") or settings.TIME_ZONE)
     if reader == Reader.NUKEVIET:
-        from imports.readers.nukeviet import NukeVietReader
-
-        return NukeVietReader(
+        return cls(
             path,
             base_url=options.get("old_url") or "",
             prefix=options.get("prefix") or "nv4",
         )
-    if reader == Reader.HTML:
-        from imports.readers.savedhtml import SavedHtmlReader
-
-        return SavedHtmlReader(path, selectors=Path(options["selectors"]))
-    raise ArchiveError(_("Unknown reader “%(r)s”.") % {"r": reader})
+    if not options.get("selectors"):
+        raise ArchiveError(_("Saved HTML pages need a selector file."))
+    return cls(path, selectors=Path(options["selectors"]))
 
 
 @transaction.atomic
