@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -64,6 +65,21 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} ({self.get_reader_display()}) #{self.pk}"
+
+    def is_active(self) -> bool:
+        return self.state in (self.State.WAITING, self.State.RUNNING)
+
+    def rate(self) -> float:
+        """Items per second since the import started."""
+        end = self.finished_at or timezone.now()
+        seconds = (end - self.started_at).total_seconds()
+        return self.processed / seconds if seconds > 0 and self.processed else 0.0
+
+    def seconds_left(self) -> int | None:
+        rate = self.rate()
+        if not rate or not self.total:
+            return None
+        return int(max(self.total - self.processed, 0) / rate)
 
 
 class ImportItem(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -128,3 +129,37 @@ def import_run_execute(
     if run.pk is not None:
         run.refresh_from_db()
     return run
+
+
+def import_run_repeat(*, run: ImportRun, by) -> ImportRun:
+    """The import a dry run planned: the same archive and options, this time written."""
+    return import_run_create(
+        source=run.source, reader=run.reader, path=run.path, options=dict(run.options or {}),
+        dry_run=False, by=by,
+    )  # fmt: skip
+
+
+def import_run_log_path(run: ImportRun) -> Path:
+    return Path(settings.IMPORT_REPORT_DIR) / f"{run.source}-{run.pk}.log"
+
+
+def import_run_launch(*, run: ImportRun, resume: bool = False) -> None:
+    """Run ``manage.py import_archive --run <id>`` detached from the web process.
+
+    A process of its own, in a session of its own: a gunicorn worker that is recycled or
+    times out does not take the import with it, and a long import holds no worker.
+    """
+    log_path = import_run_log_path(run)
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "import_archive"]
+    command += ["--run", str(run.pk)] + (["--resume"] if resume else [])
+    with log_path.open("ab") as log:
+        subprocess.Popen(  # noqa: S603 - our own command, arguments from our own database
+            command,
+            cwd=settings.BASE_DIR,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+            close_fds=True,
+        )

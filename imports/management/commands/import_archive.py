@@ -13,9 +13,10 @@ class Command(BaseCommand):
     help = _("Import an old portal's archive: WordPress (WXR), NukeViet (.sql) or saved HTML.")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("reader", choices=[r.value for r in Reader])
-        parser.add_argument("path", type=Path, help=_("the archive (file or folder)"))
-        parser.add_argument("--source", required=True, help=_("a short name for the old portal"))
+        # Both left out with --run: the import started from the admin says them.
+        parser.add_argument("reader", nargs="?", choices=[r.value for r in Reader])
+        parser.add_argument("path", nargs="?", type=Path, help=_("the archive (file or folder)"))
+        parser.add_argument("--source", help=_("a short name for the old portal"))
         parser.add_argument("--by", metavar="USERNAME", help=_("the staff member importing"))
         parser.add_argument("--mapping", type=Path, help=_("the mapping file (TOML)"))
         parser.add_argument("--uploads", type=Path, help=_("a copy of the old uploads folder"))
@@ -48,7 +49,9 @@ class Command(BaseCommand):
             run = ImportRun.objects.filter(pk=options["run"]).first()
             if run is None:
                 raise CommandError(_("No such import."))
-            return self._execute(run, resume=False)
+            return self._execute(run, resume=options["resume"])
+        if not (options["reader"] and options["path"] and options["source"]):
+            raise CommandError(_("Say the reader, the archive and --source (or --run)."))
         path = options["path"]
         if not path.exists():
             raise CommandError(_("File not found: %(path)s") % {"path": path})
