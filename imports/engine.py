@@ -37,6 +37,20 @@ from vietnamese.slugs import slugify_vi
 MISSING_MEDIA = ("drop", "link")
 
 
+def _label(key: str) -> str:
+    """The plan's words for what an item becomes, and for how it compares with the journal."""
+    labels = {
+        "published": _("published articles"),
+        "draft": _("drafts"),
+        "gone": _("not imported (the old address answers 410)"),
+        "photo": _("photos"),
+        "new": _("new"),
+        "unchanged": _("unchanged"),
+        "changed": _("changed (updated as a new revision)"),
+    }
+    return labels.get(key, key)
+
+
 @dataclass
 class Plan:
     kinds: Counter = field(default_factory=Counter)
@@ -54,9 +68,9 @@ class Plan:
         out = [_("Items by kind:")]
         out += [f"  {k}: {v}" for k, v in sorted(self.kinds.items())]
         out.append(_("What they become:"))
-        out += [f"  {k}: {v}" for k, v in sorted(self.targets.items())]
+        out += [f"  {_label(k)}: {v}" for k, v in sorted(self.targets.items())]
         out.append(_("Against this site's journal:"))
-        out += [f"  {k}: {v}" for k, v in sorted(self.changes.items())]
+        out += [f"  {_label(k)}: {v}" for k, v in sorted(self.changes.items())]
         out.append(_("Authors:"))
         for old, new in sorted(self.authors.items()):
             out.append(f"  {old} → {new or _('NOT MAPPED: its items will be refused')}")

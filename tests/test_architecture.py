@@ -7,8 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = [
-    "accounts", "articles", "demo", "documents", "english", "newsroom", "notices", "organisation",
-    "photos", "public", "publishing", "questions", "reporting", "vietnamese",
+    "accounts", "articles", "demo", "documents", "english", "imports", "newsroom", "notices",
+    "organisation", "photos", "public", "publishing", "questions", "reporting", "vietnamese",
 ]  # fmt: skip
 
 
