@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from articles import body
@@ -118,10 +119,10 @@ class Progress:
         rate = self.rate(now)
         left = (self.total - self.done) / rate if rate else 0
         minutes, seconds = divmod(int(left), 60)
-        return _("%(done)s/%(total)s items, %(rate).1f items/s, %(m)d:%(s)02d left") % {
-            "done": self.done,
-            "total": self.total,
-            "rate": rate,
+        return _("%(done)s/%(total)s items, %(rate)s items/s, %(m)d:%(s)02d left") % {
+            "done": number_format(self.done, force_grouping=True),
+            "total": number_format(self.total, force_grouping=True),
+            "rate": number_format(rate, 1),
             "m": minutes,
             "s": seconds,
         }
