@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from articles import body
 from articles.models import Article, GalleryItem
 from articles.transfer import ArticleImporter, RecordError
+from imports.items import plan_label
 from imports.mapping import Mapping
 from imports.media import MediaError, MediaFetcher
 from imports.models import ImportedMedia, ImportItem, ImportRun, Redirect
@@ -36,20 +37,6 @@ from photos.services import add_image, discard_files
 from vietnamese.slugs import slugify_vi
 
 MISSING_MEDIA = ("drop", "link")
-
-
-def _label(key: str) -> str:
-    """The plan's words for what an item becomes, and for how it compares with the journal."""
-    labels = {
-        "published": _("published articles"),
-        "draft": _("drafts"),
-        "gone": _("not imported (the old address answers 410)"),
-        "photo": _("photos"),
-        "new": _("new"),
-        "unchanged": _("unchanged"),
-        "changed": _("changed (updated as a new revision)"),
-    }
-    return labels.get(key, key)
 
 
 @dataclass
@@ -69,12 +56,13 @@ class Plan:
         out = [_("Items by kind:")]
         out += [f"  {k}: {v}" for k, v in sorted(self.kinds.items())]
         out.append(_("What they become:"))
-        out += [f"  {_label(k)}: {v}" for k, v in sorted(self.targets.items())]
+        out += [f"  {plan_label(k)}: {v}" for k, v in sorted(self.targets.items())]
         out.append(_("Against this site's journal:"))
-        out += [f"  {_label(k)}: {v}" for k, v in sorted(self.changes.items())]
+        out += [f"  {plan_label(k)}: {v}" for k, v in sorted(self.changes.items())]
         out.append(_("Authors:"))
+        unmapped = _("NOT MAPPED: its items will be refused")
         for old, new in sorted(self.authors.items()):
-            out.append(f"  {old} → {new or _('NOT MAPPED: its items will be refused')}")
+            out.append(f"  {old} → {new or unmapped}")
         out.append(_("Sections:"))
         for old, (new, mapped) in sorted(self.sections.items()):
             out.append(

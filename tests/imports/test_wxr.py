@@ -54,8 +54,8 @@ def test_statuses_are_mapped_and_reported(db, wxr_files):
     assert "106" not in status  # trash: not imported, its address gone
     assert Redirect.objects.get(old_path="/2019/05/da-xoa").gone
     notes = dict(ImportItem.objects.values_list("old_id", "note"))
-    assert "pending review there" in notes["103"]
-    assert "private there" in notes["104"]
+    assert "đang chờ duyệt" in notes["103"]
+    assert "riêng tư ở cổng cũ" in notes["104"]
 
 
 def test_an_unmapped_author_is_refused_never_given_to_the_operator(db, wxr_files, operator):
@@ -103,7 +103,7 @@ def test_the_dry_run_writes_nothing_and_prints_the_plan(db, wxr_files, media_roo
     assert Article.objects.count() == 0 and Image.objects.count() == 0
     assert ImportItem.objects.count() == 0 and ImportRun.objects.count() == 0
     assert stored_files(media_root) == set()
-    assert "nguoi_la → KHÔNG" in err or "nguoi_la → NOT MAPPED" in err
+    assert "nguoi_la → CHƯA ÁNH XẠ" in err
     assert "[embed]: 1" in err and "[contact-form-7]: 1" in err
     assert "khong-co.jpg" in err
     assert "an-ninh → An ninh trật tự" in err
