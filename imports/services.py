@@ -126,6 +126,15 @@ def import_run_execute(
             state=ImportRun.State.FAILED, message=str(exc), finished_at=timezone.now()
         )
         raise
+    except Exception as exc:
+        # Anything else (the database gone, a disk full): the run says it stopped, and
+        # --resume continues it; the traceback goes to the log.
+        ImportRun.objects.filter(pk=run.pk).update(
+            state=ImportRun.State.FAILED,
+            message=_("Stopped by an error: %(e)s. Resume it once the cause is fixed.")
+            % {"e": exc.__class__.__name__},
+        )
+        raise
     if run.pk is not None:
         run.refresh_from_db()
     return run

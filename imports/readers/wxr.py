@@ -45,6 +45,16 @@ def _local(element) -> str:
     return etree.QName(element).localname
 
 
+def _doctype_refused() -> ArchiveError:
+    return ArchiveError(
+        _(
+            "The file declares a document type (<!DOCTYPE>/<!ENTITY>), which a WordPress "
+            "export never does: refused, to protect the server (entity expansion, "
+            "external entities)."
+        )
+    )
+
+
 def _refuse_doctype(path: Path) -> None:
     """A WXR file has no document type: one is refused before the parser sees it."""
     with path.open("rb") as handle:
@@ -52,13 +62,7 @@ def _refuse_doctype(path: Path) -> None:
     root = re.search(rb"<(?![?!])", head)
     prologue = head[: root.start()] if root else head
     if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in prologue.upper():
-        raise ArchiveError(
-            _(
-                "The file declares a document type (<!DOCTYPE>/<!ENTITY>), which a WordPress "
-                "export never does: refused, to protect the server (entity expansion, "
-                "external entities)."
-            )
-        )
+        raise _doctype_refused()
 
 
 def _elements(path: Path) -> Iterator:
@@ -73,8 +77,15 @@ def _elements(path: Path) -> Iterator:
         huge_tree=False,
         remove_comments=True,
     )
+    checked = False
     try:
         for _event, element in parser:
+            if not checked:
+                # One hidden past the first bytes (behind a long comment) is seen by the
+                # parser, which has read it, unexpanded, before the first element ends.
+                if element.getroottree().docinfo.doctype:
+                    raise _doctype_refused()
+                checked = True
             yield element
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else (exc.position[0] if exc.position else "?")

@@ -125,7 +125,16 @@ EXTERNAL = """<?xml version="1.0"?>
 <rss><channel><title>&xxe;</title></channel></rss>"""
 
 
-@pytest.mark.parametrize("text", [BILLION_LAUGHS, EXTERNAL], ids=["billion-laughs", "xxe"])
+# The same behind a comment longer than the first bytes read before parsing.
+LONG_COMMENT = "<!--" + "x" * 70_000 + "-->\n"
+HIDDEN = [t.replace("?>\n", "?>\n" + LONG_COMMENT, 1) for t in (BILLION_LAUGHS, EXTERNAL)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [BILLION_LAUGHS, EXTERNAL, *HIDDEN],
+    ids=["billion-laughs", "xxe", "billion-laughs-hidden", "xxe-hidden"],
+)
 def test_hostile_xml_is_refused(db, wxr_files, text):
     wxr_files["wxr"].write_text(text, encoding="utf-8")
     with pytest.raises(CommandError, match="DOCTYPE"):
