@@ -299,7 +299,7 @@ class Engine:
         }
         fields["processed"] = sum(fields.values())
         if final:
-            fields.update(state=ImportRun.State.DONE, finished_at=timezone.now())
+            fields.update(state=ImportRun.State.DONE, finished_at=timezone.now(), message="")
             fields["report"] = str(self.report_path or "")
         ImportRun.objects.filter(pk=self.run_row.pk).update(**fields)
 
