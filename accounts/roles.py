@@ -161,7 +161,6 @@ PERMISSIONS: dict[Role, list[str]] = {
         *_all("accounts", "user"),
         # Imports of old portals: started, watched and their old addresses kept.
         *_all("imports", "importrun", "redirect"),
-        "imports.view_importitem",
         *_all("auth", "group"),
         # The portal's masthead and footer (one row: never deleted).
         "public.add_portalidentity",
