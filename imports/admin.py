@@ -8,6 +8,7 @@ runs as ``manage.py import_archive --run <id>`` in a process of its own
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,6 +30,7 @@ from imports import services
 from imports.models import ImportItem, ImportRun, Reader, Redirect
 from imports.redirects import address_key
 
+STALLED_AFTER = dt.timedelta(minutes=2)
 SUFFIXES = {Reader.WXR: {".xml"}, Reader.NUKEVIET: {".sql"}}
 
 
@@ -181,6 +184,22 @@ class ImportStartForm(forms.Form):
         return {key: value for key, value in options.items() if value}
 
 
+def _resumable(run: ImportRun) -> bool:
+    """Stopped before its end: failed, or "running" with nothing written for two minutes
+    (its process was killed with the server). One still going is never started twice."""
+    if run.dry_run or run.state == ImportRun.State.DONE:
+        return False
+    if run.state == ImportRun.State.FAILED:
+        return True
+    last = (
+        ImportItem.objects.filter(run=run)
+        .order_by("-updated_at")
+        .values_list("updated_at", flat=True)
+        .first()
+    ) or run.started_at
+    return timezone.now() - last > STALLED_AFTER
+
+
 def _keep_upload(upload, folder: Path) -> Path:
     """An uploaded file, written under IMPORT_UPLOAD_DIR (a name of ours, the suffix kept)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -287,6 +306,7 @@ class ImportRunAdmin(admin.ModelAdmin):
             "time_left": f"{seconds // 60}:{seconds % 60:02d}" if seconds is not None else "—",
             "rate": f"{run.rate():.1f}".replace(".", ","),
             "refresh": run.is_active(),
+            "can_resume": self.has_add_permission(request) and _resumable(run),
         }
         return TemplateResponse(request, "admin/imports/importrun/run.html", context)
 
@@ -304,7 +324,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def resume_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         run = self._run(request, pk, start=True)
-        if request.method == "POST" and not run.dry_run and run.state != ImportRun.State.DONE:
+        if request.method == "POST" and _resumable(run):
             services.import_run_launch(run=run, resume=True)
             messages.success(request, _("The import goes on from where it stopped."))
         return redirect("admin:imports_importrun_change", run.pk)

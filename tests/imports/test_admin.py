@@ -4,6 +4,7 @@ progress and its report; the old addresses kept in a table they can edit."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 
 import pytest
@@ -12,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.roles import Role, group_of
 from articles.models import Article
@@ -155,3 +157,26 @@ def test_an_old_address_is_added_and_answers_301(client, chief):
     answer = client.get("/news/an-ninh/vu-an-12.html")
     assert answer.status_code == 301
     assert answer["Location"].endswith(published_article.get_absolute_url())
+
+
+def test_an_import_killed_with_the_server_is_offered_to_resume(
+    client, chief, launch_here, tmp_path
+):
+    archive = tmp_path / "backan.xml"
+    archive.write_text(archives.full_wxr(), encoding="utf-8")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(archives.MAPPING, encoding="utf-8")
+    run = services.import_run_create(
+        source="backan", reader="wxr", path=str(archive), options={"mapping": str(mapping)},
+        dry_run=False, by=chief,
+    )  # fmt: skip
+    page = reverse("admin:imports_importrun_change", args=[run.pk])
+    client.force_login(chief)
+    ImportRun.objects.filter(pk=run.pk).update(state="running")
+    assert "Tiếp tục" not in client.get(page).content.decode()  # it may still be going
+    a_while_ago = timezone.now() - dt.timedelta(minutes=10)
+    ImportRun.objects.filter(pk=run.pk).update(started_at=a_while_ago)
+    assert "Tiếp tục" in client.get(page).content.decode()
+    client.post(reverse("admin:imports_importrun_resume", args=[run.pk]))
+    run.refresh_from_db()
+    assert launch_here == [run.pk] and run.state == "done" and run.created == 8
