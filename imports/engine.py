@@ -307,7 +307,11 @@ class Engine:
         old_id = self.old_id(item)
         mapped = self.mapped(item)
         content_hash = item.content_hash(mapped)
-        known = ImportItem.objects.filter(source=self.source, old_id=old_id).first()
+        known = (
+            ImportItem.objects.filter(source=self.source, old_id=old_id)
+            .select_related("article")
+            .first()
+        )
         if (
             known is not None
             and known.content_hash == content_hash
@@ -321,7 +325,7 @@ class Engine:
             outcome = known.outcome
             if not (self.resume and self.run_row and known.run_id == self.run_row.pk):
                 outcome = ImportItem.Outcome.UNCHANGED
-            return self._count(item, outcome, known.note)
+            return self._count(item, outcome, known.note, known.article)
         refusal = self.refusal(item, mapped)
         if refusal:
             self._journal(item, content_hash, ImportItem.Outcome.FAILED, refusal)
