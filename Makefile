@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 BACKUP_DIR ?= backups
 
-.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-scaling bench-api bench-edge faults
+.PHONY: run test test-pg test-s3 test-browser lint format check-deploy messages venv clean backup restore audit bench-images bench bench-scaling bench-api bench-edge bench-imports faults
 
 $(STAMP): requirements-dev.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ bench-edge: $(STAMP)
 ## make bench-api: the public API under load (PostgreSQL, 2 gunicorn workers, 16 connections)
 bench-api: $(STAMP)
 	$(BIN)/python bench/api.py
+
+## make bench-imports: 20.000 WordPress posts (~200 MB) imported: items/s, peak memory
+## (goal ≤ 400 MB), how steady the progress line was (BENCH_IMPORT_POSTS to change the size)
+bench-imports: $(STAMP)
+	$(BIN)/python bench/imports.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

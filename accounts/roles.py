@@ -159,6 +159,8 @@ PERMISSIONS: dict[Role, list[str]] = {
         *_all("organisation", "page", "unit", "leader"),
         *_all("photos", "image"),
         *_all("accounts", "user"),
+        # Imports of old portals: started, watched and their old addresses kept.
+        *_all("imports", "importrun", "redirect"),
         *_all("auth", "group"),
         # The portal's masthead and footer (one row: never deleted).
         "public.add_portalidentity",

@@ -21,15 +21,17 @@ from typing import Any, TextIO
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from articles import body
 from articles.models import Article, GalleryItem
 from articles.transfer import ArticleImporter, RecordError
+from imports.items import plan_label
 from imports.mapping import Mapping
 from imports.media import MediaError, MediaFetcher
 from imports.models import ImportedMedia, ImportItem, ImportRun, Redirect
-from imports.redirects import address_key
+from imports.redirects import address_key, rewrite_body_links
 from photos.models import Image
 from photos.services import add_image, discard_files
 from vietnamese.slugs import slugify_vi
@@ -54,15 +56,18 @@ class Plan:
         out = [_("Items by kind:")]
         out += [f"  {k}: {v}" for k, v in sorted(self.kinds.items())]
         out.append(_("What they become:"))
-        out += [f"  {k}: {v}" for k, v in sorted(self.targets.items())]
+        out += [f"  {plan_label(k)}: {v}" for k, v in sorted(self.targets.items())]
         out.append(_("Against this site's journal:"))
-        out += [f"  {k}: {v}" for k, v in sorted(self.changes.items())]
+        out += [f"  {plan_label(k)}: {v}" for k, v in sorted(self.changes.items())]
         out.append(_("Authors:"))
+        unmapped = _("NOT MAPPED: its items will be refused")
         for old, new in sorted(self.authors.items()):
-            out.append(f"  {old} → {new or _('NOT MAPPED: its items will be refused')}")
+            out.append(f"  {old} → {new or unmapped}")
         out.append(_("Sections:"))
         for old, (new, mapped) in sorted(self.sections.items()):
-            out.append(f"  {old} → {new}" + ("" if mapped else " " + _("(not in the mapping file)")))
+            out.append(
+                f"  {old} → {new}" + ("" if mapped else " " + _("(not in the mapping file)"))
+            )
         if self.shortcodes:
             out.append(_("Unknown shortcodes (their tags removed, their text kept):"))
             out += [f"  [{k}]: {v}" for k, v in sorted(self.shortcodes.items())]
@@ -102,8 +107,12 @@ class Progress:
         rate = self.rate(now)
         left = (self.total - self.done) / rate if rate else 0
         minutes, seconds = divmod(int(left), 60)
-        return _("%(done)s/%(total)s items, %(rate).1f items/s, %(m)d:%(s)02d left") % {
-            "done": self.done, "total": self.total, "rate": rate, "m": minutes, "s": seconds,
+        return _("%(done)s/%(total)s items, %(rate)s items/s, %(m)d:%(s)02d left") % {
+            "done": number_format(self.done, force_grouping=True),
+            "total": number_format(self.total, force_grouping=True),
+            "rate": number_format(rate, 1),
+            "m": minutes,
+            "s": seconds,
         }
 
 
@@ -193,7 +202,9 @@ class Engine:
     def refusal(self, item, mapped: dict) -> str:
         if item.kind == "attachment" or item.target == "gone":
             return ""
-        unmapped = [old for old, new in zip(item.authors, mapped["authors"], strict=True) if not new]
+        unmapped = [
+            old for old, new in zip(item.authors, mapped["authors"], strict=True) if not new
+        ]
         if unmapped:
             return _("author not in the mapping file: %(a)s") % {"a": ", ".join(unmapped)}
         if not item.authors:
@@ -266,9 +277,7 @@ class Engine:
         total = getattr(self.reader, "total", 0)
         run = self.run_row
         if run is not None:
-            ImportRun.objects.filter(pk=run.pk).update(
-                state=ImportRun.State.RUNNING, total=total
-            )
+            ImportRun.objects.filter(pk=run.pk).update(state=ImportRun.State.RUNNING, total=total)
         progress = Progress(total, self.out, self.progress_every, on_tick=self._save_counts)
         for item in items if items is not None else self.reader.items():
             self.one(item)
@@ -285,10 +294,12 @@ class Engine:
     def _save_counts(self, final: bool = False) -> None:
         if self.run_row is None:
             return
-        fields = {k: self.counts[k] for k in ("created", "updated", "unchanged", "skipped", "failed")}
+        fields = {
+            k: self.counts[k] for k in ("created", "updated", "unchanged", "skipped", "failed")
+        }
         fields["processed"] = sum(fields.values())
         if final:
-            fields.update(state=ImportRun.State.DONE, finished_at=timezone.now())
+            fields.update(state=ImportRun.State.DONE, finished_at=timezone.now(), message="")
             fields["report"] = str(self.report_path or "")
         ImportRun.objects.filter(pk=self.run_row.pk).update(**fields)
 
@@ -296,14 +307,25 @@ class Engine:
         old_id = self.old_id(item)
         mapped = self.mapped(item)
         content_hash = item.content_hash(mapped)
-        known = ImportItem.objects.filter(source=self.source, old_id=old_id).first()
-        if known is not None and known.content_hash == content_hash and known.outcome in (
-            ImportItem.Outcome.CREATED, ImportItem.Outcome.UPDATED, ImportItem.Outcome.UNCHANGED,
+        known = (
+            ImportItem.objects.filter(source=self.source, old_id=old_id)
+            .select_related("article")
+            .first()
+        )
+        if (
+            known is not None
+            and known.content_hash == content_hash
+            and known.outcome
+            in (
+                ImportItem.Outcome.CREATED,
+                ImportItem.Outcome.UPDATED,
+                ImportItem.Outcome.UNCHANGED,
+            )
         ):
             outcome = known.outcome
             if not (self.resume and self.run_row and known.run_id == self.run_row.pk):
                 outcome = ImportItem.Outcome.UNCHANGED
-            return self._count(item, outcome, known.note)
+            return self._count(item, outcome, known.note, known.article)
         refusal = self.refusal(item, mapped)
         if refusal:
             self._journal(item, content_hash, ImportItem.Outcome.FAILED, refusal)
@@ -389,7 +411,9 @@ class Engine:
         notes = list(item.notes)
         for url, why in importer.item_failures:
             kept = _("kept as a link") if self.missing_media == "link" else _("dropped")
-            notes.append(_("photo %(url)s: %(why)s (%(kept)s)") % {"url": url, "why": why, "kept": kept})
+            notes.append(
+                _("photo %(url)s: %(why)s (%(kept)s)") % {"url": url, "why": why, "kept": kept}
+            )
         return result.outcome, "; ".join(notes), article, None
 
     def _gallery(self, article: Article, item, new_files: list[str], importer) -> None:
@@ -413,15 +437,19 @@ class Engine:
     def image_for(self, url: str, new_files: list[str], **metadata: str) -> Image:
         """The library photo for an old address: read once, stored once per SHA-256."""
         url = self.media.absolute(url)
-        known = ImportedMedia.objects.filter(source=self.source, url=url[:1000]).select_related(
-            "image"
-        ).first()
+        known = (
+            ImportedMedia.objects.filter(source=self.source, url=url[:1000])
+            .select_related("image")
+            .first()
+        )
         if known is not None:
             return known.image
         data, name = self.media.read(url)
         try:
             image, created = add_image(
-                BytesIO(data), original_name=name, uploaded_by=self.by,
+                BytesIO(data),
+                original_name=name,
+                uploaded_by=self.by,
                 **{k: v for k, v in metadata.items() if v},
             )
         except ValidationError as exc:
@@ -436,7 +464,8 @@ class Engine:
         if not key or key == "/":
             return
         Redirect.objects.update_or_create(
-            host=host, old_path=key,
+            host=host,
+            old_path=key,
             defaults={"article": article, "gone": gone, "source": self.source, "target": ""},
         )
 
@@ -444,8 +473,6 @@ class Engine:
 
     def rewrite_links(self) -> int:
         """Links between old articles, inside bodies, pointed at their new addresses."""
-        from imports.redirects import rewrite_body_links
-
         changed = 0
         articles = Article.objects.filter(source=self.source).only("pk", "body")
         for article in articles.iterator(chunk_size=200):

@@ -7,6 +7,22 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
+from django.utils.translation import gettext as _
+
+
+def plan_label(key: str) -> str:
+    """The plan's words for what an item becomes, and for how it compares with the journal."""
+    labels = {
+        "published": _("published articles"),
+        "draft": _("drafts"),
+        "gone": _("not imported (the old address answers 410)"),
+        "photo": _("photos"),
+        "new": _("new"),
+        "unchanged": _("unchanged"),
+        "changed": _("changed (updated as a new revision)"),
+    }
+    return labels.get(key, key)
+
 
 class ArchiveError(Exception):
     """The archive itself cannot be read (malformed, hostile): nothing is imported."""
@@ -39,6 +55,8 @@ class SourceItem:
     def content_hash(self, mapped: dict | None = None) -> str:
         """The same item, mapped the same way, always gives the same hash."""
         data = asdict(self)
+        # Notes are said in words (translated) and follow from the rest: not part of it.
+        data.pop("notes")
         data["mapped"] = mapped or {}
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -51,7 +51,9 @@ class Mapping:
         except (OSError, UnicodeDecodeError) as exc:
             raise ArchiveError(_("The mapping file cannot be read: %(e)s") % {"e": exc}) from None
         except tomllib.TOMLDecodeError as exc:
-            raise ArchiveError(_("The mapping file is not valid TOML: %(e)s") % {"e": exc}) from None
+            raise ArchiveError(
+                _("The mapping file is not valid TOML: %(e)s") % {"e": exc}
+            ) from None
         mapping = cls(default_section=str(data.get("default_section", cls.default_section)))
         for key, value in (data.get("authors") or {}).items():
             byline = parse_byline(str(value))
@@ -61,7 +63,9 @@ class Mapping:
                     % {"key": key, "v": value}
                 )
             mapping.authors[_key(key)] = byline
-        mapping.sections = {_key(k): str(v).strip() for k, v in (data.get("sections") or {}).items()}
+        mapping.sections = {
+            _key(k): str(v).strip() for k, v in (data.get("sections") or {}).items()
+        }
         mapping.tags = {_key(k): str(v).strip() for k, v in (data.get("tags") or {}).items()}
         return mapping
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -65,6 +66,21 @@ class ImportRun(models.Model):
     def __str__(self) -> str:
         return f"{self.source} ({self.get_reader_display()}) #{self.pk}"
 
+    def is_active(self) -> bool:
+        return self.state in (self.State.WAITING, self.State.RUNNING)
+
+    def rate(self) -> float:
+        """Items per second since the import started."""
+        end = self.finished_at or timezone.now()
+        seconds = (end - self.started_at).total_seconds()
+        return self.processed / seconds if seconds > 0 and self.processed else 0.0
+
+    def seconds_left(self) -> int | None:
+        rate = self.rate()
+        if not rate or not self.total:
+            return None
+        return int(max(self.total - self.processed, 0) / rate)
+
 
 class ImportItem(models.Model):
     """One item of an old portal, as far as it got: the journal's row."""
@@ -83,15 +99,26 @@ class ImportItem(models.Model):
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     note = models.TextField(_("note"), blank=True)
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.SET_NULL, null=True, blank=True,
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     image = models.ForeignKey(
-        Image, verbose_name=_("photo"), on_delete=models.SET_NULL, null=True, blank=True,
+        Image,
+        verbose_name=_("photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     run = models.ForeignKey(
-        ImportRun, verbose_name=_("import"), on_delete=models.SET_NULL, null=True,
+        ImportRun,
+        verbose_name=_("import"),
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="items",
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -112,8 +139,9 @@ class ImportedMedia(models.Model):
 
     source = models.CharField(_("source"), max_length=50)
     url = models.CharField(_("old address"), max_length=1000)
-    image = models.ForeignKey(Image, verbose_name=_("photo"), on_delete=models.CASCADE,
-                              related_name="+")
+    image = models.ForeignKey(
+        Image, verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("imported photo")
@@ -130,23 +158,33 @@ class Redirect(models.Model):
     """An old address (of this site or a retired domain) and where it goes now."""
 
     host = models.CharField(
-        _("old domain"), max_length=200, blank=True,
+        _("old domain"),
+        max_length=200,
+        blank=True,
         help_text=_("Empty: the address is answered whatever the domain."),
     )
     old_path = models.CharField(
-        _("old address"), max_length=1000,
+        _("old address"),
+        max_length=1000,
         help_text=_("A path (/news/an-ninh/vu-an-12.html) or an id in the query (?p=12)."),
     )
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, null=True, blank=True,
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
     )
     target = models.CharField(
-        _("new address"), max_length=1000, blank=True,
+        _("new address"),
+        max_length=1000,
+        blank=True,
         help_text=_("Used when no article is chosen: a path of this site or a full address."),
     )
     gone = models.BooleanField(
-        _("gone (410)"), default=False,
+        _("gone (410)"),
+        default=False,
         help_text=_("The item was deliberately not brought over: the address answers 410."),
     )
     source = models.CharField(_("source"), max_length=50, blank=True)

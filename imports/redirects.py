@@ -56,8 +56,9 @@ def find(host: str, path: str, query: str) -> Redirect | None:
         Redirect.objects.filter(old_path__in=keys)
         .select_related("article")
         .annotate(
-            same_host=Case(When(host=host, then=Value(0)), default=Value(1),
-                           output_field=IntegerField())
+            same_host=Case(
+                When(host=host, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
         )
         .order_by("same_host", "pk")[:20]
     )
@@ -73,6 +74,7 @@ def retired_hosts() -> set[str]:
 
 def rewrite_body_links(html: str) -> str:
     """Links to old addresses (of a retired domain or this site) pointed at the new page."""
+
     def change(href: str) -> str | None:
         parts = urlsplit(href)
         host = (parts.hostname or "").lower()

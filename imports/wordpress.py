@@ -84,7 +84,7 @@ def expand(text: str) -> Shortcodes:
             found = re.search(r"(<a\b[^>]*>\s*)?<img\b[^>]*>(\s*</a>)?", inner, re.I)
             if found:
                 image = found.group(0)
-                caption = caption or inner[found.end():].strip()
+                caption = caption or inner[found.end() :].strip()
             caption = re.sub(r"<[^>]+>", "", caption).strip()
             figcaption = f"<figcaption>{html.escape(html.unescape(caption))}</figcaption>"
             return f'\n\n<figure class="image">{image}{figcaption if caption else ""}</figure>\n\n'
@@ -105,4 +105,3 @@ def expand(text: str) -> Shortcodes:
         expanded = _SHORTCODE.sub(replace, expanded)
     result.html = expanded
     return result
-

@@ -355,9 +355,19 @@ TWO_PERSON_APPROVAL = env.bool("TWO_PERSON_APPROVAL", default=True)
 # Largest image the library accepts, in bytes (issue: photos of 8 MB are common).
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=25 * 1024 * 1024)
 # Largest image in pixels: anything bigger is treated as a decompression bomb.
-# Where imports of old portals (imports/) write their CSV reports: outside MEDIA_ROOT.
-IMPORT_REPORT_DIR = env.str("IMPORT_REPORT_DIR", default=str(BASE_DIR / "import-reports"))
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+
+# Imports of old portals (imports/, docs/migration.md): where their CSV reports and logs go
+# and where archives uploaded in the admin are kept (both outside MEDIA_ROOT: never served);
+# the admin may also read an archive, a mapping file or an uploads folder already on the
+# server, from these folders only.
+IMPORT_REPORT_DIR = env.str("IMPORT_REPORT_DIR", default=str(BASE_DIR / "import-reports"))
+IMPORT_UPLOAD_DIR = env.str("IMPORT_UPLOAD_DIR", default=str(BASE_DIR / "import-uploads"))
+IMPORT_ALLOWED_DIRS = [
+    str(Path(p).resolve()) for p in env.list("IMPORT_ALLOWED_DIRS", default=[]) if p.strip()
+]
+# Largest archive the admin accepts as an upload (a bigger one is copied to the server).
+IMPORT_UPLOAD_MAX_BYTES = env.int("IMPORT_UPLOAD_MAX_BYTES", default=500 * 1024 * 1024)
 # Keep each untouched upload (with its GPS and camera data) in a private folder outside
 # MEDIA_ROOT, for investigators; empty (the default) keeps only the cleaned copy.
 IMAGE_PRIVATE_ORIGINALS_ROOT = env.str("IMAGE_PRIVATE_ORIGINALS_ROOT", default="")

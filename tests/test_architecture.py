@@ -7,8 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = [
-    "accounts", "articles", "demo", "documents", "english", "newsroom", "notices", "organisation",
-    "photos", "public", "publishing", "questions", "reporting", "vietnamese",
+    "accounts", "articles", "demo", "documents", "english", "imports", "newsroom", "notices",
+    "organisation", "photos", "public", "publishing", "questions", "reporting", "vietnamese",
 ]  # fmt: skip
 
 
@@ -59,4 +59,6 @@ def test_body_html_is_parsed_by_the_body_module_alone(module):
         if isinstance(node, ast.Import | ast.ImportFrom)
         and (getattr(node, "module", None) or node.names[0].name).split(".")[0] == module
     ]
-    assert users == ["articles/body.py"]
+    # The archive readers of imports/ parse old portals' files (an XML export, saved pages)
+    # into an item whose body then goes through articles/body.py like any other.
+    assert [u for u in users if not u.startswith("imports/readers/")] == ["articles/body.py"]

@@ -19,19 +19,23 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from imports import wordpress
-from imports.items import ArchiveError, SourceItem
+from imports.items import ArchiveError, SourceItem, plan_label
 
 WP_NAMESPACE = "http://wordpress.org/export/"
 STATUSES = {
     "publish": ("published", ""),
-    "future": ("published", "scheduled there: published here at its own (future) time"),
+    "future": (
+        "published",
+        gettext_lazy("scheduled there: published here at its own (future) time"),
+    ),
     "draft": ("draft", ""),
-    "pending": ("draft", "pending review there: imported as a draft"),
-    "private": ("draft", "private there: imported as a draft, not shown to readers"),
-    "trash": ("gone", "in the trash there: not imported, its address answers 410"),
+    "pending": ("draft", gettext_lazy("pending review there: imported as a draft")),
+    "private": ("draft", gettext_lazy("private there: imported as a draft, not shown to readers")),
+    "trash": ("gone", gettext_lazy("in the trash there: not imported, its address answers 410")),
 }
 KINDS = {"post", "page", "attachment"}
 _PROLOGUE_BYTES = 64 * 1024
@@ -41,6 +45,16 @@ def _local(element) -> str:
     return etree.QName(element).localname
 
 
+def _doctype_refused() -> ArchiveError:
+    return ArchiveError(
+        _(
+            "The file declares a document type (<!DOCTYPE>/<!ENTITY>), which a WordPress "
+            "export never does: refused, to protect the server (entity expansion, "
+            "external entities)."
+        )
+    )
+
+
 def _refuse_doctype(path: Path) -> None:
     """A WXR file has no document type: one is refused before the parser sees it."""
     with path.open("rb") as handle:
@@ -48,13 +62,7 @@ def _refuse_doctype(path: Path) -> None:
     root = re.search(rb"<(?![?!])", head)
     prologue = head[: root.start()] if root else head
     if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in prologue.upper():
-        raise ArchiveError(
-            _(
-                "The file declares a document type (<!DOCTYPE>/<!ENTITY>), which a WordPress "
-                "export never does: refused, to protect the server (entity expansion, "
-                "external entities)."
-            )
-        )
+        raise _doctype_refused()
 
 
 def _elements(path: Path) -> Iterator:
@@ -69,8 +77,15 @@ def _elements(path: Path) -> Iterator:
         huge_tree=False,
         remove_comments=True,
     )
+    checked = False
     try:
         for _event, element in parser:
+            if not checked:
+                # One hidden past the first bytes (behind a long comment) is seen by the
+                # parser, which has read it, unexpanded, before the first element ends.
+                if element.getroottree().docinfo.doctype:
+                    raise _doctype_refused()
+                checked = True
             yield element
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else (exc.position[0] if exc.position else "?")
@@ -173,7 +188,8 @@ class WxrReader:
             lines.append(f"  {kind}: {count}")
         for status, count in sorted(self.statuses.items()):
             target, note = STATUSES.get(status, ("", ""))
-            lines.append(f"  status {status}: {count} → {target or _('not imported')} {note}")
+            target = plan_label(target) if target else _("not imported")
+            lines.append(f"  {status}: {count} → {target} {note}".rstrip())
         return lines
 
     # The second pass --------------------------------------------------------------
@@ -219,10 +235,11 @@ class WxrReader:
             return item
         status = _text(kids, "status")
         item.status = status
-        target, note = STATUSES.get(status, ("gone", f"status “{status}” there: not imported"))
+        unknown = _("status “%(s)s” there: not imported") % {"s": status}
+        target, note = STATUSES.get(status, ("gone", unknown))
         item.target = target
         if note:
-            item.notes.append(note)
+            item.notes.append(str(note))
         item.authors = [a for a in (_text(kids, "creator"),) if a]
         for category in kids.get("category", []):
             domain, nicename = category.get("domain"), category.get("nicename") or ""
@@ -238,7 +255,9 @@ class WxrReader:
             if url:
                 item.cover_url = url
             else:
-                item.notes.append(f"featured image {thumbnail} is not in the export")
+                item.notes.append(
+                    _("featured image %(id)s is not in the export") % {"id": thumbnail}
+                )
         expanded = wordpress.expand(self._encoded(kids, "content"))
         item.unknown_shortcodes = expanded.unknown
         for gallery_id in expanded.gallery_ids:
@@ -246,7 +265,9 @@ class WxrReader:
             if url:
                 item.gallery.append((url, ""))
             else:
-                item.notes.append(f"gallery photo {gallery_id} is not in the export")
+                item.notes.append(
+                    _("gallery photo %(id)s is not in the export") % {"id": gallery_id}
+                )
         item.body_html = wordpress.autop(expanded.html)
         item.sapo = self._plain(self._encoded(kids, "excerpt"))
         item.old_urls = self._old_urls(kind, post_id, link, _text(kids, "guid"))

@@ -153,17 +153,43 @@ def full_wxr(base: str = BACKAN, *, version: str = "1.2", title_suffix: str = ""
     """Every kind of item and the edge cases of the issue."""
     u = lambda name: upload_url(base, name)  # noqa: E731
     items = [
-        wxr_item(post_id=10, kind="attachment", title="Ảnh hiện trường", status="inherit",
-                 attachment_url=u("hien-truong.jpg"), excerpt="Hiện trường vụ việc",
-                 meta={"_wp_attachment_image_alt": "Hiện trường"}, base=base),
-        wxr_item(post_id=11, kind="attachment", title="Ảnh 2", status="inherit",
-                 attachment_url=u("anh-2.jpg"), base=base),
-        wxr_item(post_id=12, kind="attachment", title="Ảnh điện thoại", status="inherit",
-                 attachment_url=u("dien-thoai.jpg"), base=base),
-        wxr_item(post_id=13, kind="attachment", title="Ảnh mất", status="inherit",
-                 attachment_url=u("khong-co.jpg"), base=base),
         wxr_item(
-            post_id=100, title="Bắt giữ đối tượng trộm cắp tài sản" + title_suffix,
+            post_id=10,
+            kind="attachment",
+            title="Ảnh hiện trường",
+            status="inherit",
+            attachment_url=u("hien-truong.jpg"),
+            excerpt="Hiện trường vụ việc",
+            meta={"_wp_attachment_image_alt": "Hiện trường"},
+            base=base,
+        ),
+        wxr_item(
+            post_id=11,
+            kind="attachment",
+            title="Ảnh 2",
+            status="inherit",
+            attachment_url=u("anh-2.jpg"),
+            base=base,
+        ),
+        wxr_item(
+            post_id=12,
+            kind="attachment",
+            title="Ảnh điện thoại",
+            status="inherit",
+            attachment_url=u("dien-thoai.jpg"),
+            base=base,
+        ),
+        wxr_item(
+            post_id=13,
+            kind="attachment",
+            title="Ảnh mất",
+            status="inherit",
+            attachment_url=u("khong-co.jpg"),
+            base=base,
+        ),
+        wxr_item(
+            post_id=100,
+            title="Bắt giữ đối tượng trộm cắp tài sản" + title_suffix,
             slug="bat-giu-doi-tuong-trom-cap",
             content=(
                 "Ngày 12/5, Công an huyện đã bắt giữ đối tượng.\n"
@@ -171,32 +197,71 @@ def full_wxr(base: str = BACKAN, *, version: str = "1.2", title_suffix: str = ""
                 '[caption id="attachment_10" align="aligncenter" width="640"]'
                 f'<img src="{u("hien-truong.jpg")}" alt="" width="640" height="400" /> '
                 "Hiện trường vụ việc[/caption]\n\n"
-                "Đoạn cuối, xem <a href=\"" + base + "/2019/05/bai-101/\">bài trước</a>."
+                'Đoạn cuối, xem <a href="' + base + '/2019/05/bai-101/">bài trước</a>.'
                 "\n\n[embed]https://www.youtube.com/watch?v=abc[/embed]"
             ),
             excerpt="<p>Tóm tắt: bắt giữ đối tượng trộm cắp.</p>",
             categories=[("an-ninh", "An ninh")],
             tags=[("trom-cap", "trộm cắp"), ("bac-kan", "Bắc Kạn")],
-            meta={"_thumbnail_id": "12"}, base=base,
+            meta={"_thumbnail_id": "12"},
+            base=base,
         ),
-        wxr_item(post_id=101, title="Ra quân tấn công trấn áp tội phạm",
-                 content="Nội dung.\n\n[gallery ids=\"10,11,13\"]\n\n[contact-form-7 id=\"5\"]",
-                 categories=[("tin-tuc", "Tin tức")], creator="bk_phongvien", base=base),
-        wxr_item(post_id=102, title="Bản nháp", status="draft", date_gmt="0000-00-00 00:00:00",
-                 content="Chưa xong.", base=base),
+        wxr_item(
+            post_id=101,
+            title="Ra quân tấn công trấn áp tội phạm",
+            content='Nội dung.\n\n[gallery ids="10,11,13"]\n\n[contact-form-7 id="5"]',
+            categories=[("tin-tuc", "Tin tức")],
+            creator="bk_phongvien",
+            base=base,
+        ),
+        wxr_item(
+            post_id=102,
+            title="Bản nháp",
+            status="draft",
+            date_gmt="0000-00-00 00:00:00",
+            content="Chưa xong.",
+            base=base,
+        ),
         wxr_item(post_id=103, title="Chờ duyệt", status="pending", content="Chờ.", base=base),
         wxr_item(post_id=104, title="Riêng tư", status="private", content="Kín.", base=base),
-        wxr_item(post_id=105, title="Hẹn giờ", status="future", date="2099-01-01 08:00:00",
-                 content="Sau này.", base=base),
-        wxr_item(post_id=106, title="Đã xóa", status="trash", content="Thùng rác.",
-                 slug="da-xoa", base=base),
-        wxr_item(post_id=107, title="Bài của người lạ", creator="nguoi_la",
-                 content="Không ai ánh xạ tác giả này.", base=base),
-        wxr_item(post_id=108, title="Ảnh bị thiếu",
-                 content=f'<img src="{u("khong-co.jpg")}" alt="thiếu" />\n\nVẫn còn chữ.',
-                 base=base),
-        wxr_item(post_id=200, kind="page", title="Giới thiệu", slug="gioi-thieu",
-                 content="Trang giới thiệu.", categories=[], base=base),
+        wxr_item(
+            post_id=105,
+            title="Hẹn giờ",
+            status="future",
+            date="2099-01-01 08:00:00",
+            content="Sau này.",
+            base=base,
+        ),
+        wxr_item(
+            post_id=106,
+            title="Đã xóa",
+            status="trash",
+            content="Thùng rác.",
+            slug="da-xoa",
+            base=base,
+        ),
+        wxr_item(
+            post_id=107,
+            title="Bài của người lạ",
+            creator="nguoi_la",
+            content="Không ai ánh xạ tác giả này.",
+            base=base,
+        ),
+        wxr_item(
+            post_id=108,
+            title="Ảnh bị thiếu",
+            content=f'<img src="{u("khong-co.jpg")}" alt="thiếu" />\n\nVẫn còn chữ.',
+            base=base,
+        ),
+        wxr_item(
+            post_id=200,
+            kind="page",
+            title="Giới thiệu",
+            slug="gioi-thieu",
+            content="Trang giới thiệu.",
+            categories=[],
+            base=base,
+        ),
         wxr_item(post_id=300, kind="nav_menu_item", title="Menu", status="publish", base=base),
     ]
     return wxr(
@@ -238,17 +303,22 @@ def many_posts(count: int, *, base: str = BACKAN, body_words: int = 40) -> Itera
     sentence = "Lực lượng Công an tỉnh tuần tra kiểm soát bảo đảm an ninh trật tự. "
     for n in range(1, count + 1):
         yield wxr_item(
-            post_id=1000 + n, title=f"Bài số {n}: tin an ninh trật tự", slug=f"bai-so-{n}",
+            post_id=1000 + n,
+            title=f"Bài số {n}: tin an ninh trật tự",
+            slug=f"bai-so-{n}",
             content=(sentence * (body_words // 10)) + "\n\n" + sentence * (body_words // 10),
             date=f"20{10 + n % 15:02d}-0{1 + n % 9}-1{n % 9} 08:{n % 60:02d}:00",
-            categories=[("an-ninh", "An ninh")], tags=[("tuan-tra", "tuần tra")], base=base,
+            categories=[("an-ninh", "An ninh")],
+            tags=[("tuan-tra", "tuần tra")],
+            base=base,
         )
 
 
 def wxr_stream(path: Path, count: int, *, body_words: int = 40) -> Path:
     with path.open("w", encoding="utf-8") as out:
-        out.write(wxr_head(authors=[("admin", "Quản trị")],
-                           categories=[("an-ninh", "An ninh", "")]))
+        out.write(
+            wxr_head(authors=[("admin", "Quản trị")], categories=[("an-ninh", "An ninh", "")])
+        )
         for item in many_posts(count, body_words=body_words):
             out.write(item)
         out.write(WXR_TAIL)

@@ -38,6 +38,15 @@ def run_command(*args: str, **options) -> tuple[str, str]:
 
 def import_wxr(files: dict[str, Path], *extra: str, source: str = "backan", by="quantri"):
     return run_command(
-        "wxr", str(files["wxr"]), "--source", source, "--by", by,
-        "--mapping", str(files["mapping"]), "--uploads", str(files["uploads"]), *extra,
+        "wxr",
+        str(files["wxr"]),
+        "--source",
+        source,
+        "--by",
+        by,
+        "--mapping",
+        str(files["mapping"]),
+        "--uploads",
+        str(files["uploads"]),
+        *extra,
     )

@@ -42,7 +42,7 @@ def test_posts_pages_and_attachments_come_in_with_their_mapping(db, wxr_files):
     assert story.byline == "Trần Thị Bình (Công an tỉnh Bắc Kạn)"
     assert GalleryItem.objects.filter(article=story).count() == 2  # the third photo is lost
     assert Article.objects.get(source_id="page:200").title == "Giới thiệu"
-    assert "created 11, updated 0, unchanged 0, skipped 1, failed 2" in out
+    assert "tạo mới 11, cập nhật 0, không đổi 0, bỏ qua 1, lỗi 2" in out
 
 
 def test_statuses_are_mapped_and_reported(db, wxr_files):
@@ -54,8 +54,8 @@ def test_statuses_are_mapped_and_reported(db, wxr_files):
     assert "106" not in status  # trash: not imported, its address gone
     assert Redirect.objects.get(old_path="/2019/05/da-xoa").gone
     notes = dict(ImportItem.objects.values_list("old_id", "note"))
-    assert "pending review there" in notes["103"]
-    assert "private there" in notes["104"]
+    assert "đang chờ duyệt" in notes["103"]
+    assert "riêng tư ở cổng cũ" in notes["104"]
 
 
 def test_an_unmapped_author_is_refused_never_given_to_the_operator(db, wxr_files, operator):
@@ -70,7 +70,7 @@ def test_a_missing_photo_is_listed_and_dropped_or_kept_as_a_link(db, wxr_files):
     article = Article.objects.get(source_id="108")
     assert "<img" not in article.body and "Vẫn còn chữ." in article.body
     note = ImportItem.objects.get(old_id="108").note
-    assert "khong-co.jpg" in note and "dropped" in note
+    assert "khong-co.jpg" in note and "đã bỏ" in note
 
 
 def test_a_second_run_creates_nothing_and_reports_everything_unchanged(db, wxr_files, media_root):
@@ -80,7 +80,7 @@ def test_a_second_run_creates_nothing_and_reports_everything_unchanged(db, wxr_f
     out, _err = import_wxr(wxr_files)
     assert (Article.objects.count(), Image.objects.count(), Transition.objects.count()) == counts
     assert stored_files(media_root) == files
-    assert "created 0, updated 0, unchanged 11, skipped 1, failed 2" in out
+    assert "tạo mới 0, cập nhật 0, không đổi 11, bỏ qua 1, lỗi 2" in out
 
 
 def test_a_changed_old_item_updates_in_place_as_a_new_revision(db, wxr_files):
@@ -95,7 +95,7 @@ def test_a_changed_old_item_updates_in_place_as_a_new_revision(db, wxr_files):
     assert post.title.endswith("(cập nhật)")
     assert post.slug == "bat-giu-doi-tuong-trom-cap"
     assert Version.objects.get_for_object(post).count() == before + 1
-    assert "created 0, updated 1," in out
+    assert "tạo mới 0, cập nhật 1," in out
 
 
 def test_the_dry_run_writes_nothing_and_prints_the_plan(db, wxr_files, media_root):
@@ -103,7 +103,7 @@ def test_the_dry_run_writes_nothing_and_prints_the_plan(db, wxr_files, media_roo
     assert Article.objects.count() == 0 and Image.objects.count() == 0
     assert ImportItem.objects.count() == 0 and ImportRun.objects.count() == 0
     assert stored_files(media_root) == set()
-    assert "nguoi_la → KHÔNG" in err or "nguoi_la → NOT MAPPED" in err
+    assert "nguoi_la → CHƯA ÁNH XẠ" in err
     assert "[embed]: 1" in err and "[contact-form-7]: 1" in err
     assert "khong-co.jpg" in err
     assert "an-ninh → An ninh trật tự" in err
@@ -125,7 +125,16 @@ EXTERNAL = """<?xml version="1.0"?>
 <rss><channel><title>&xxe;</title></channel></rss>"""
 
 
-@pytest.mark.parametrize("text", [BILLION_LAUGHS, EXTERNAL], ids=["billion-laughs", "xxe"])
+# The same behind a comment longer than the first bytes read before parsing.
+LONG_COMMENT = "<!--" + "x" * 70_000 + "-->\n"
+HIDDEN = [t.replace("?>\n", "?>\n" + LONG_COMMENT, 1) for t in (BILLION_LAUGHS, EXTERNAL)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [BILLION_LAUGHS, EXTERNAL, *HIDDEN],
+    ids=["billion-laughs", "xxe", "billion-laughs-hidden", "xxe-hidden"],
+)
 def test_hostile_xml_is_refused(db, wxr_files, text):
     wxr_files["wxr"].write_text(text, encoding="utf-8")
     with pytest.raises(CommandError, match="DOCTYPE"):

@@ -13,24 +13,32 @@ class Command(BaseCommand):
     help = _("Import an old portal's archive: WordPress (WXR), NukeViet (.sql) or saved HTML.")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("reader", choices=[r.value for r in Reader])
-        parser.add_argument("path", type=Path, help=_("the archive (file or folder)"))
-        parser.add_argument("--source", required=True, help=_("a short name for the old portal"))
+        # Both left out with --run: the import started from the admin says them.
+        parser.add_argument("reader", nargs="?", choices=[r.value for r in Reader])
+        parser.add_argument("path", nargs="?", type=Path, help=_("the archive (file or folder)"))
+        parser.add_argument("--source", help=_("a short name for the old portal"))
         parser.add_argument("--by", metavar="USERNAME", help=_("the staff member importing"))
         parser.add_argument("--mapping", type=Path, help=_("the mapping file (TOML)"))
         parser.add_argument("--uploads", type=Path, help=_("a copy of the old uploads folder"))
         parser.add_argument(
-            "--allow-host", action="append", default=[], dest="allow_hosts",
+            "--allow-host",
+            action="append",
+            default=[],
+            dest="allow_hosts",
             help=_("a host photos may be downloaded from (repeat for several)"),
         )
         parser.add_argument(
-            "--missing-media", choices=["drop", "link"], default="drop",
+            "--missing-media",
+            choices=["drop", "link"],
+            default="drop",
             help=_("a photo that cannot be read is dropped (default) or kept as a link"),
         )
         parser.add_argument("--old-url", default="", help=_("the old portal's address"))
         parser.add_argument("--selectors", type=Path, help=_("saved HTML: the selector file"))
         parser.add_argument("--prefix", default="nv4", help=_("NukeViet: the table prefix"))
-        parser.add_argument("--dry-run", action="store_true", help=_("write nothing, print the plan"))
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("write nothing, print the plan")
+        )
         parser.add_argument(
             "--resume", action="store_true", help=_("continue the last unfinished import")
         )
@@ -41,15 +49,19 @@ class Command(BaseCommand):
             run = ImportRun.objects.filter(pk=options["run"]).first()
             if run is None:
                 raise CommandError(_("No such import."))
-            return self._execute(run, resume=False)
+            return self._execute(run, resume=options["resume"])
+        if not (options["reader"] and options["path"] and options["source"]):
+            raise CommandError(_("Say the reader, the archive and --source (or --run)."))
         path = options["path"]
         if not path.exists():
             raise CommandError(_("File not found: %(path)s") % {"path": path})
         run = import_run_resumable(source=options["source"]) if options["resume"] else None
         if run is None:
-            user = get_user_model().objects.filter(
-                username=options["by"] or "", is_active=True, is_staff=True
-            ).first()
+            user = (
+                get_user_model()
+                .objects.filter(username=options["by"] or "", is_active=True, is_staff=True)
+                .first()
+            )
             if user is None:
                 raise CommandError(
                     _("No active staff member is called “%(name)s” (--by).")
@@ -57,13 +69,24 @@ class Command(BaseCommand):
                 )
             run_options = {
                 key: str(options[key]) if isinstance(options[key], Path) else options[key]
-                for key in ("mapping", "uploads", "allow_hosts", "missing_media", "old_url",
-                            "selectors", "prefix")
+                for key in (
+                    "mapping",
+                    "uploads",
+                    "allow_hosts",
+                    "missing_media",
+                    "old_url",
+                    "selectors",
+                    "prefix",
+                )
                 if options[key]
             }
             run = import_run_create(
-                source=options["source"], reader=options["reader"], path=str(path.resolve()),
-                options=run_options, dry_run=options["dry_run"], by=user,
+                source=options["source"],
+                reader=options["reader"],
+                path=str(path.resolve()),
+                options=run_options,
+                dry_run=options["dry_run"],
+                by=user,
                 save=not options["dry_run"],
             )
         elif options["dry_run"]:
@@ -80,7 +103,12 @@ class Command(BaseCommand):
         else:
             self.stdout.write(
                 _("created %(c)s, updated %(u)s, unchanged %(n)s, skipped %(s)s, failed %(f)s")
-                % {"c": run.created, "u": run.updated, "n": run.unchanged, "s": run.skipped,
-                   "f": run.failed}
+                % {
+                    "c": run.created,
+                    "u": run.updated,
+                    "n": run.unchanged,
+                    "s": run.skipped,
+                    "f": run.failed,
+                }
             )
             self.stdout.write(_("Report: %(p)s") % {"p": run.report})
