@@ -152,7 +152,8 @@ class NukeVietReader:
                 self.topics[_number(row.get("topicid"))] = _text(row.get("title"))
             elif kind == "sources":
                 self.sources[_number(row.get("sourceid"))] = (
-                    _text(row.get("title")), _text(row.get("link"))
+                    _text(row.get("title")),
+                    _text(row.get("link")),
                 )
             elif kind == "users":
                 self.users[_number(row.get("userid"))] = _text(row.get("username"))
@@ -218,7 +219,8 @@ class NukeVietReader:
             for row_id, data, detail in batch:
                 last = row_id
                 tags = [
-                    k for (k,) in store.execute(
+                    k
+                    for (k,) in store.execute(
                         "SELECT keyword FROM tags WHERE id = ? ORDER BY rowid", (row_id,)
                     )
                     if k
@@ -278,7 +280,9 @@ class NukeVietReader:
         item.body_html = body
         if not detail:
             item.notes.append("no body in the detail table")
-        item.cover_url = self._cover(_text(row.get("homeimgfile")), _number(row.get("homeimgthumb")))
+        item.cover_url = self._cover(
+            _text(row.get("homeimgfile")), _number(row.get("homeimgthumb"))
+        )
         item.old_urls = self._old_urls(self._alias(catid), item.slug, row_id)
         return item
 

@@ -45,9 +45,28 @@ _TOKEN = re.compile(
     """,
     re.S | re.X,
 )
-_ESCAPES = {"0": "\0", "b": "\b", "n": "\n", "r": "\r", "t": "\t", "Z": "\x1a", "%": "\\%", "_": "\\_"}
+_ESCAPES = {
+    "0": "\0",
+    "b": "\b",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "Z": "\x1a",
+    "%": "\\%",
+    "_": "\\_",
+}
 _ESCAPE = re.compile(r"\\(.)|''|\"\"", re.S)
-_COLUMN_NOT = {"PRIMARY", "KEY", "UNIQUE", "INDEX", "FULLTEXT", "SPATIAL", "CONSTRAINT", "FOREIGN", "CHECK"}
+_COLUMN_NOT = {
+    "PRIMARY",
+    "KEY",
+    "UNIQUE",
+    "INDEX",
+    "FULLTEXT",
+    "SPATIAL",
+    "CONSTRAINT",
+    "FOREIGN",
+    "CHECK",
+}
 _HEAD = re.compile(
     r"\s*(?:/\*.*?\*/\s*)*(?P<verb>INSERT|REPLACE|CREATE)\b"
     r"(?:\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE|INTO|TABLE|TEMPORARY|IF\s+NOT\s+EXISTS)\b)*"
@@ -152,14 +171,18 @@ class DumpReader:
                 continue
             verb, table = head.group("verb").upper(), _table_name(head.group("table"))
             if verb == "CREATE":
-                if re.match(r"\s*(?:/\*.*?\*/\s*)*CREATE\s+(?:TEMPORARY\s+)?TABLE\b", text, re.I | re.S):
+                if re.match(
+                    r"\s*(?:/\*.*?\*/\s*)*CREATE\s+(?:TEMPORARY\s+)?TABLE\b", text, re.I | re.S
+                ):
                     self.columns[table] = self._create_columns(start, text[head.end() :])
                     self.seen_tables.add(table)
                 continue
             self.seen_tables.add(table)
             if table not in tables:
                 continue
-            yield from ((table, row) for row in self._insert(start, table, text[head.end() :], head))
+            yield from (
+                (table, row) for row in self._insert(start, table, text[head.end() :], head)
+            )
 
     def _create_columns(self, start: int, text: str) -> list[str]:
         columns: list[str] = []
@@ -213,7 +236,9 @@ class DumpReader:
         while True:
             kind, value, line = next(stream, ("", "", line))
             if value != "(":
-                raise self.error(line, _("“(” expected at the start of a row, found “%(t)s”") % {"t": value[:40]})
+                raise self.error(
+                    line, _("“(” expected at the start of a row, found “%(t)s”") % {"t": value[:40]}
+                )
             row_line = line
             values = self._values(stream, line)
             if len(values) != len(columns):
@@ -228,7 +253,9 @@ class DumpReader:
                 continue
             if value in ("", ";") or (kind == "word" and value.upper() == "ON"):
                 return
-            raise self.error(line, _("“,” or “;” expected after a row, found “%(t)s”") % {"t": value[:40]})
+            raise self.error(
+                line, _("“,” or “;” expected after a row, found “%(t)s”") % {"t": value[:40]}
+            )
 
     def _values(self, stream, line: int) -> list[Any]:
         values: list[Any] = []
@@ -245,7 +272,9 @@ class DumpReader:
             elif value == ")":
                 return values
             else:
-                raise self.error(line, _("“,” or “)” expected between values, found “%(t)s”") % {"t": value[:40]})
+                raise self.error(
+                    line, _("“,” or “)” expected between values, found “%(t)s”") % {"t": value[:40]}
+                )
         raise self.error(line, _("a row that never closes"))
 
     def _value(self, kind: str, value: str, line: int) -> Any:

@@ -82,7 +82,9 @@ def create_table(name: str, columns: list[str]) -> str:
 def inserts(name: str, rows: list[list[Any]], *, per_statement: int = 50) -> str:
     out = [f"LOCK TABLES `{name}` WRITE;\n/*!40000 ALTER TABLE `{name}` DISABLE KEYS */;\n"]
     for start in range(0, len(rows), per_statement):
-        values = ",".join("(" + ",".join(sql(v) for v in row) + ")" for row in rows[start : start + per_statement])
+        values = ",".join(
+            "(" + ",".join(sql(v) for v in row) + ")" for row in rows[start : start + per_statement]
+        )
         out.append(f"INSERT INTO `{name}` VALUES {values};\n")
     out.append(f"/*!40000 ALTER TABLE `{name}` ENABLE KEYS */;\nUNLOCK TABLES;\n")
     return "".join(out)
@@ -128,9 +130,15 @@ def body(n: int) -> str:
 def edge_rows(title_suffix: str = "") -> tuple[list[list[Any]], dict[int, str]]:
     """Articles 1–10 and their bodies."""
     rows = [
-        article(1, title="Triệt phá đường dây 'ma túy' liên tỉnh" + title_suffix, catid=3,
-                image="2019_05/hien-truong.jpg", topicid=1, sourceid=1,
-                hometext="<p>Công an tỉnh <b>triệt phá</b> đường dây.</p>"),
+        article(
+            1,
+            title="Triệt phá đường dây 'ma túy' liên tỉnh" + title_suffix,
+            catid=3,
+            image="2019_05/hien-truong.jpg",
+            topicid=1,
+            sourceid=1,
+            hometext="<p>Công an tỉnh <b>triệt phá</b> đường dây.</p>",
+        ),
         article(2, title="Bài do quản trị đăng", author="", admin_id=1, catid=5),
         article(3, title="Bài của người lạ", author="Người lạ"),
         article(4, title="Bài lưu nháp", status=4),
@@ -173,7 +181,8 @@ def nukeviet_dump(*, base: str = THAINGUYEN, bulk: int = BULK, title_suffix: str
         inserts(f"{news}_cat", [[c, p, t, a, 1] for c, p, t, a in CATEGORIES]),
         create_table(f"{news}_detail", DETAIL_COLUMNS),
         phpmyadmin_inserts(
-            f"{news}_detail", DETAIL_COLUMNS,
+            f"{news}_detail",
+            DETAIL_COLUMNS,
             [[n, "", "", text, "", 1, "", 0, 1, 1, 1] for n, text in sorted(bodies.items())],
         ),
         create_table(f"{news}_rows", ROW_COLUMNS),
@@ -187,7 +196,9 @@ def nukeviet_dump(*, base: str = THAINGUYEN, bulk: int = BULK, title_suffix: str
         create_table(f"{news}_tags_id", ["id", "tid", "keyword"]),
         inserts(f"{news}_tags_id", tag_rows),
         create_table(f"{news}_topics", ["topicid", "title", "alias", "image", "description"]),
-        inserts(f"{news}_topics", [[1, "Tháng hành động phòng chống ma túy", "thang-ma-tuy", "", ""]]),
+        inserts(
+            f"{news}_topics", [[1, "Tháng hành động phòng chống ma túy", "thang-ma-tuy", "", ""]]
+        ),
         "DELIMITER ;;\n/*!50003 CREATE TRIGGER `t` BEFORE INSERT ON `x` FOR EACH ROW BEGIN "
         "SET @a = 1; END */;;\nDELIMITER ;\n",
         "-- Dump completed on 2025-06-30 10:00:00\n",

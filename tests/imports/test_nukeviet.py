@@ -32,9 +32,19 @@ def dump_files(tmp_path) -> dict[str, Path]:
 
 def import_dump(files: dict[str, Path], *extra: str, source: str = "thainguyen"):
     return run_command(
-        "nukeviet", str(files["dump"]), "--source", source, "--by", "quantri",
-        "--mapping", str(files["mapping"]), "--uploads", str(files["uploads"]),
-        "--old-url", OLD, *extra,
+        "nukeviet",
+        str(files["dump"]),
+        "--source",
+        source,
+        "--by",
+        "quantri",
+        "--mapping",
+        str(files["mapping"]),
+        "--uploads",
+        str(files["uploads"]),
+        "--old-url",
+        OLD,
+        *extra,
     )
 
 
@@ -102,9 +112,7 @@ def test_a_missing_photo_is_listed_and_the_article_kept(db, dump_files):
     assert "khong-co.jpg" in note and "dropped" in note
 
 
-def test_a_second_run_creates_nothing_and_reports_everything_unchanged(
-    db, dump_files, media_root
-):
+def test_a_second_run_creates_nothing_and_reports_everything_unchanged(db, dump_files, media_root):
     import_dump(dump_files)
     counts = (Article.objects.count(), Image.objects.count(), Transition.objects.count(),
               Redirect.objects.count())  # fmt: skip
