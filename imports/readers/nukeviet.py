@@ -210,8 +210,9 @@ class NukeVietReader:
         last = -1
         while True:
             batch = store.execute(
-                "SELECT rows.id, rows.data, detail.data FROM rows "
-                "LEFT JOIN detail ON detail.id = rows.id WHERE rows.id > ? ORDER BY rows.id LIMIT ?",
+                "SELECT rows.id, rows.data, detail.data FROM rows"
+                " LEFT JOIN detail ON detail.id = rows.id"
+                " WHERE rows.id > ? ORDER BY rows.id LIMIT ?",
                 (last, BATCH),
             ).fetchall()
             if not batch:

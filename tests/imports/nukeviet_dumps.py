@@ -153,7 +153,8 @@ def edge_rows(title_suffix: str = "") -> tuple[list[list[Any]], dict[int, str]]:
     bodies[1] = (
         "<p>Ngày 12/5, Công an tỉnh đã triệt phá đường dây.</p>\n"
         '<p><img src="/uploads/news/2019_05/anh-2.jpg" alt="Tang vật" /></p>\n'
-        f'<p>Xem thêm <a href="{THAINGUYEN}/news/xu-ly-vi-pham/tin-an-ninh-so-2-2.html">bài trước</a>.</p>'
+        f'<p>Xem thêm <a href="{THAINGUYEN}/news/xu-ly-vi-pham/tin-an-ninh-so-2-2.html">'
+        "bài trước</a>.</p>"
     )
     return rows, bodies
 
