@@ -277,7 +277,8 @@ class NukeVietReader:
         body = _text(detail.get("bodyhtml") or detail.get("bodytext"))
         source = self._source(row, detail)
         if source:
-            body += f"\n<p><em>{html.escape(_('Source: %(s)s') % {'s': source})}</em></p>"
+            line = _("Source: %(s)s") % {"s": source}
+            body += f"\n<p><em>{html.escape(line)}</em></p>"
         item.body_html = body
         if not detail:
             item.notes.append("no body in the detail table")
