@@ -160,6 +160,7 @@ class NukeVietReader:
             if any(len(batch) >= BATCH for batch in pending.values()):
                 self._flush(store, pending)
         self._flush(store, pending)
+        store.execute("CREATE INDEX tags_of_row ON tags (id)")
         if self.table("rows") not in dump.seen_tables:
             raise ArchiveError(
                 _(
