@@ -153,11 +153,13 @@ class DumpReader:
             raise self.error(start, _("the file ends inside a statement (no closing “;”)"))
 
     def tokens(self, start: int, text: str) -> Iterator[tuple[str, str, int]]:
+        line, counted = start, 0
         for match in _TOKEN.finditer(text):
             kind = match.lastgroup
             if kind in ("space", "comment"):
                 continue
-            line = start + text.count("\n", 0, match.start())
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
             if kind == "open":
                 raise self.error(line, _("a quoted text that never closes"))
             yield kind, match.group(), line

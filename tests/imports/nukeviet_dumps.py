@@ -91,8 +91,13 @@ def inserts(name: str, rows: list[list[Any]], *, per_statement: int = 50) -> str
 
 
 def phpmyadmin_inserts(name: str, columns: list[str], rows: list[list[Any]]) -> str:
+    """phpMyAdmin's form: a column list, a row a line, a new statement every 50 rows."""
     head = f"INSERT INTO `{name}` (" + ", ".join(f"`{c}`" for c in columns) + ") VALUES\n"
-    return head + ",\n".join("(" + ", ".join(sql(v) for v in row) + ")" for row in rows) + ";\n"
+    return "".join(
+        head + ",\n".join("(" + ", ".join(sql(v) for v in row) + ")" for row in rows[i : i + 50])
+        + ";\n\n"
+        for i in range(0, len(rows), 50)
+    )  # fmt: skip
 
 
 def article(
