@@ -20,6 +20,14 @@ What NukeViet says, and what it becomes here:
   cover, under ``uploads/news/``; the topic a campaign; the source a closing line.
 - Old addresses: ``/news/<category>/<alias>-<id>.html`` and
   ``/index.php?language=vi&nv=news&op=<category>/<alias>-<id>``.
+
+Instead of a dump, the archive may be a small TOML file naming the old portal's database,
+read live (PyMySQL, rows streamed from the server)::
+
+    database_url = "mysql://doc:mat-khau@10.0.0.5:3306/nukeviet?charset=utf8mb4"
+
+so that the password stays in a file the operator controls, never in the import's record,
+the command line or the process list.
 """
 
 from __future__ import annotations
@@ -32,13 +40,17 @@ import re
 import sqlite3
 import tempfile
 import time
+import tomllib
 import weakref
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
+import pymysql
+import pymysql.cursors
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -104,6 +116,7 @@ class NukeVietReader:
         self.users: dict[int, str] = {}
         self.table_rows: Counter = Counter()
         self._store: sqlite3.Connection | None = None
+        self.database = database_settings(self.path) if self.path.suffix == ".toml" else None
 
     def table(self, name: str) -> str:
         return f"{self.prefix}_{self.lang}_{self.module}_{name}"
@@ -135,9 +148,9 @@ class NukeVietReader:
             f"{self.prefix}_users": "users",
         }
         self._store = store = self._open_store()
-        dump = DumpReader(self.path)
+        seen: set[str] = set()
         pending: dict[str, list] = {"rows": [], "detail": [], "tags": []}
-        for table, row in dump.rows(set(names)):
+        for table, row in self._source_rows(set(names), seen):
             kind = names[table]
             self.table_rows[kind] += 1
             if kind == "rows":
@@ -161,7 +174,7 @@ class NukeVietReader:
                 self._flush(store, pending)
         self._flush(store, pending)
         store.execute("CREATE INDEX tags_of_row ON tags (id)")
-        if self.table("rows") not in dump.seen_tables:
+        if self.table("rows") not in seen:
             raise ArchiveError(
                 _(
                     "This dump has no table %(t)s: not a NukeViet 4 news module, or another "
@@ -175,6 +188,38 @@ class NukeVietReader:
         for (data,) in store.execute("SELECT data FROM rows"):
             row = json.loads(data)
             self.statuses[_number(row.get("status"))] += 1
+
+    def _source_rows(self, wanted: set[str], seen: set[str]) -> Iterator[tuple[str, dict]]:
+        """(table, row) of the tables wanted, from the dump or the live database; ``seen``
+        is filled with the names of every table there."""
+        if self.database is None:
+            dump = DumpReader(self.path)
+            yield from dump.rows(wanted)
+            seen.update(dump.seen_tables)
+            return
+        try:
+            connection = pymysql.connect(
+                **self.database, cursorclass=pymysql.cursors.SSDictCursor, read_timeout=600
+            )
+        except pymysql.MySQLError as exc:
+            raise ArchiveError(
+                _("Cannot connect to the old portal's database: %(e)s") % {"e": exc}
+            ) from None
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW TABLES")
+                seen.update(next(iter(row.values())) for row in cursor.fetchall())
+            for table in sorted(wanted & seen):
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT * FROM `{table}`")
+                    for row in cursor:
+                        yield table, row
+        except pymysql.MySQLError as exc:
+            raise ArchiveError(
+                _("The old portal's database could not be read: %(e)s") % {"e": exc}
+            ) from None
+        finally:
+            connection.close()
 
     @staticmethod
     def _flush(store: sqlite3.Connection, pending: dict[str, list]) -> None:
@@ -325,3 +370,33 @@ class NukeVietReader:
             f"{self.base_url}/{self.module}/{op}.html",
             f"{self.base_url}/index.php?language={self.lang}&nv={self.module}&op={op}",
         ]
+
+
+def database_settings(path: Path) -> dict[str, Any]:
+    """PyMySQL's connection settings from a file holding ``database_url = "mysql://…"``."""
+
+    def fail(message: str) -> ArchiveError:
+        return ArchiveError(
+            _("The database file %(file)s: %(error)s") % {"file": path, "error": message}
+        )
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise fail(str(exc)) from None
+    parts = urlsplit(str(data.get("database_url") or ""))
+    if parts.scheme not in ("mysql", "mariadb") or not parts.hostname or len(parts.path) < 2:
+        raise fail(_("database_url must read mysql://user:password@host:3306/database"))
+    query = dict(parse_qsl(parts.query))
+    try:
+        port = parts.port or 3306
+    except ValueError:
+        raise fail(_("the port is not a number")) from None
+    return {
+        "host": parts.hostname,
+        "port": port,
+        "user": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+        "database": unquote(parts.path[1:]),
+        "charset": query.get("charset", "utf8mb4"),
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from django.utils import timezone
 
 from articles.models import Article, Transition
 from imports.models import ImportItem, ImportRun, Redirect
+from imports.readers import nukeviet
+from imports.readers.sqldump import DumpReader
 from photos.models import Image
 from tests.imports import archives, nukeviet_dumps
 from tests.imports.conftest import import_wxr, run_command
@@ -222,3 +225,79 @@ def test_two_provinces_with_overlapping_photos_store_each_photo_once(
     assert len(stored_files(media_root)) >= Image.objects.count()
     assert Article.objects.filter(source="backan").exists()
     assert archives.BACKAN != OLD
+
+
+class FakeMySQL:
+    """The old portal's MySQL server, as PyMySQL's streaming cursor shows it."""
+
+    def __init__(self, tables: dict[str, list[dict]]) -> None:
+        self.tables, self.found, self.closed = tables, [], False
+
+    def cursor(self):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def execute(self, query: str) -> None:
+        if query == "SHOW TABLES":
+            self.found = [{"Tables_in_nukeviet": name} for name in self.tables]
+        else:
+            self.found = self.tables[re.fullmatch(r"SELECT \* FROM `(.+)`", query).group(1)]
+
+    def fetchall(self) -> list[dict]:
+        return list(self.found)
+
+    def __iter__(self):
+        return iter(self.found)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_live_database_named_in_a_file_imports_as_its_dump_does(
+    db, dump_files, tmp_path, monkeypatch
+):
+    names = set(re.findall(r"CREATE TABLE `(\w+)`", dump_files["dump"].read_text("utf-8")))
+    tables: dict[str, list[dict]] = {name: [] for name in names}
+    for table, row in DumpReader(dump_files["dump"]).rows(names):
+        tables[table].append(row)
+    server = FakeMySQL(tables)
+    settings_seen = {}
+
+    def connect(**settings):
+        settings_seen.update(settings)
+        return server
+
+    monkeypatch.setattr(nukeviet.pymysql, "connect", connect)
+    database = tmp_path / "old-portal.toml"
+    database.write_text(
+        'database_url = "mysql://doc:m%40t-khau@db.thainguyen.example.vn:3307/nukeviet"\n',
+        encoding="utf-8",
+    )
+    out, _err = import_dump({**dump_files, "dump": database})
+    assert "created 208, updated 0, unchanged 0, skipped 1, failed 1" in out
+    assert settings_seen["password"] == "m@t-khau" and settings_seen["port"] == 3307
+    assert settings_seen["database"] == "nukeviet" and server.closed
+    post = Article.objects.get(source="thainguyen", source_id="1")
+    assert post.section.name == "An ninh trật tự" and post.cover is not None
+    # The password is in the operator's file, not in the import's record.
+    assert "m@t" not in str(ImportRun.objects.values_list("path", "options").get())
+
+
+def test_an_unreachable_database_is_said_plainly(db, dump_files, tmp_path, monkeypatch):
+    def refuse(**settings):
+        raise nukeviet.pymysql.err.OperationalError(2003, "Can't connect to MySQL server")
+
+    monkeypatch.setattr(nukeviet.pymysql, "connect", refuse)
+    database = tmp_path / "old-portal.toml"
+    database.write_text('database_url = "mysql://doc:x@127.0.0.1:1/nukeviet"\n', "utf-8")
+    with pytest.raises(CommandError, match="Can't connect"):
+        import_dump({**dump_files, "dump": database})
+    database.write_text('database_url = "postgres://x@y/z"\n', "utf-8")
+    with pytest.raises(CommandError, match="mysql://"):
+        import_dump({**dump_files, "dump": database})
+    assert Article.objects.count() == 0
