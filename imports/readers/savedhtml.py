@@ -34,6 +34,7 @@ import datetime as dt
 import html
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -76,7 +77,8 @@ def _date_pattern(date_format: str) -> re.Pattern:
 
 
 def _words(element) -> str:
-    return re.sub(r"\s+", " ", element.text_content()).strip()
+    # NFC: a legacy page (windows-1258) writes tones as combining marks.
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", element.text_content()).strip())
 
 
 @dataclass
@@ -295,7 +297,7 @@ class SavedHtmlReader:
                 link.set("href", urljoin(place, href))
         parts = [html.escape(body.text or "", quote=False)]
         parts += [lxml.html.tostring(child, encoding="unicode") for child in body]
-        return "".join(parts).strip()
+        return unicodedata.normalize("NFC", "".join(parts).strip())
 
     def _date(self, page: Path, element) -> dt.datetime | None:
         if element is None:

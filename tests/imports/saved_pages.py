@@ -7,6 +7,7 @@ not on others.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from tests.imports.archives import photo
@@ -114,3 +115,17 @@ def saved_site(folder: Path, *, title_suffix: str = "") -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258(text: str) -> bytes:
+    """Text as a legacy Vietnamese page stores it: a letter, then its tone as a combining mark."""
+    out = bytearray()
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        tones = "".join(c for c in decomposed if c in TONES)
+        letter = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
+        out += (letter + tones).encode("cp1258")
+    return bytes(out)

@@ -161,3 +161,14 @@ def test_a_page_that_cannot_be_read_is_named_and_nothing_is_written(
     assert path.name in str(error.value)
     assert Article.objects.count() == 0 and Image.objects.count() == 0
     assert stored_files(media_root) == set()
+
+
+def test_a_legacy_vietnamese_page_in_windows_1258_reads_as_unicode(db, site):
+    # windows-1258 writes “ỉ” as “i” and a combining hook: read back as one letter (NFC).
+    text = saved_pages.page(title="Công an tỉnh Hà Giang", body="<p>Tỉnh.</p>")
+    text = text.replace('charset="utf-8"', 'charset="windows-1258"')
+    (site["folder"] / "cu.htm").write_bytes(saved_pages.windows_1258(text))
+    import_pages(site)
+    article = Article.objects.get(source="caobang", source_id="cu.htm")
+    assert article.title == "Công an tỉnh Hà Giang"
+    assert "Tỉnh." in article.body
