@@ -114,6 +114,7 @@ class NukeVietReader:
         self.topics: dict[int, str] = {}
         self.sources: dict[int, tuple[str, str]] = {}
         self.users: dict[int, str] = {}
+        self.tag_aliases: dict[int, str] = {}  # an older _tags_id row has no keyword
         self.table_rows: Counter = Counter()
         self._store: sqlite3.Connection | None = None
         self.database = database_settings(self.path) if self.path.suffix == ".toml" else None
@@ -132,7 +133,7 @@ class NukeVietReader:
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE rows (id INTEGER PRIMARY KEY, data TEXT);"
             "CREATE TABLE detail (id INTEGER PRIMARY KEY, data TEXT);"
-            "CREATE TABLE tags (id INTEGER, keyword TEXT);"
+            "CREATE TABLE tags (id INTEGER, tid INTEGER, keyword TEXT);"
         )
         return store
 
@@ -142,6 +143,7 @@ class NukeVietReader:
             self.table("detail"): "detail",
             self.table("bodytext"): "detail",
             self.table("cat"): "cat",
+            self.table("tags"): "tags",
             self.table("tags_id"): "tags_id",
             self.table("topics"): "topics",
             self.table("sources"): "sources",
@@ -158,7 +160,11 @@ class NukeVietReader:
             elif kind == "detail":
                 pending["detail"].append((_number(row.get("id")), json.dumps(row, default=str)))
             elif kind == "tags_id":
-                pending["tags"].append((_number(row.get("id")), _text(row.get("keyword"))))
+                pending["tags"].append(
+                    (_number(row.get("id")), _number(row.get("tid")), _text(row.get("keyword")))
+                )
+            elif kind == "tags":
+                self.tag_aliases[_number(row.get("tid"))] = _text(row.get("alias"))
             elif kind == "cat":
                 self.cats[_number(row.get("catid"))] = row
             elif kind == "topics":
@@ -225,7 +231,7 @@ class NukeVietReader:
     def _flush(store: sqlite3.Connection, pending: dict[str, list]) -> None:
         store.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?)", pending["rows"])
         store.executemany("INSERT OR REPLACE INTO detail VALUES (?, ?)", pending["detail"])
-        store.executemany("INSERT INTO tags VALUES (?, ?)", pending["tags"])
+        store.executemany("INSERT INTO tags VALUES (?, ?, ?)", pending["tags"])
         store.commit()
         for batch in pending.values():
             batch.clear()
@@ -266,11 +272,10 @@ class NukeVietReader:
             for row_id, data, detail in batch:
                 last = row_id
                 tags = [
-                    k
-                    for (k,) in store.execute(
-                        "SELECT keyword FROM tags WHERE id = ? ORDER BY rowid", (row_id,)
+                    keyword or self.tag_aliases.get(tid, "").replace("-", " ")
+                    for tid, keyword in store.execute(
+                        "SELECT tid, keyword FROM tags WHERE id = ? ORDER BY rowid", (row_id,)
                     )
-                    if k
                 ]
                 yield self._item(json.loads(data), json.loads(detail) if detail else {}, tags)
 
@@ -316,7 +321,7 @@ class NukeVietReader:
         item.authors = [author] if author else [login] if login else []
         catid = _number(row.get("catid"))
         item.sections = [a for a in self._ancestry(catid) if a]
-        item.tags = list(dict.fromkeys(tags))
+        item.tags = list(dict.fromkeys(t for t in tags if t))
         topic = self.topics.get(_number(row.get("topicid")), "")
         item.campaigns = [topic] if topic else []
         item.sapo = _plain(_text(row.get("hometext")))

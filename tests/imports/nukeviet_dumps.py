@@ -173,7 +173,8 @@ def nukeviet_dump(*, base: str = THAINGUYEN, bulk: int = BULK, title_suffix: str
         bodies[n] = body(n)
     news = f"{PREFIX}_vi_news"
     tags = [(1, "ma-tuy"), (2, "bac-kan"), (3, "tuan-tra")]
-    tag_rows = [[1, 1, "ma túy"], [1, 2, "Bắc Kạn"], [7, 3, "tuần tra"]]
+    # Article 2's row is as an older NukeViet left it: no keyword, only the tag's id.
+    tag_rows = [[1, 1, "ma túy"], [1, 2, "Bắc Kạn"], [7, 3, "tuần tra"], [2, 3, ""]]
     tag_rows += [[n, 3, "tuần tra"] for n in range(11, 11 + bulk, 3)]
     parts = [
         f"-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\n-- Host: localhost"

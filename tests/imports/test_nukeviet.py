@@ -80,6 +80,7 @@ def test_rows_bodies_categories_tags_and_photos_come_in(db, dump_files):
     assert admin_post.byline == "Nguyễn Văn An (Phòng Tham mưu)"
     # A category whose parent is mapped by its title.
     assert admin_post.section.name == "Trật tự an toàn giao thông"
+    assert [t.name for t in admin_post.tags.all()] == ["tuan tra"]  # from the tag's alias
     # Escapes of the dump read back: quotes, backslash, line break, a “;” at a line's end.
     bulk = Article.objects.get(source_id="11")
     assert "có dấu chấm phẩy cuối dòng;" in bulk.body and "\\ ngược" in bulk.body
