@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from articles.models import Article, Transition
 from imports.models import ImportItem, ImportRun, Redirect
 from imports.readers import nukeviet
 from imports.readers.sqldump import DumpReader
+from imports.services import import_run_create, import_run_execute
 from photos.models import Image
 from tests.imports import archives, nukeviet_dumps
 from tests.imports.conftest import import_wxr, run_command
@@ -302,3 +304,40 @@ def test_an_unreachable_database_is_said_plainly(db, dump_files, tmp_path, monke
     with pytest.raises(CommandError, match="mysql://"):
         import_dump({**dump_files, "dump": database})
     assert Article.objects.count() == 0
+
+
+class Killed(BaseException):
+    """The process dies between two items (nothing below the engine catches it)."""
+
+
+def test_an_interrupted_import_resumes_to_the_state_of_an_uninterrupted_one(
+    db, dump_files, operator
+):
+    def die(done: int) -> None:
+        if done == 60:
+            raise Killed
+
+    options = {
+        "mapping": str(dump_files["mapping"]), "uploads": str(dump_files["uploads"]),
+        "old_url": OLD,
+    }  # fmt: skip
+    run = import_run_create(
+        source="thainguyen", reader="nukeviet", path=str(dump_files["dump"]),
+        options=options, dry_run=False, by=operator,
+    )  # fmt: skip
+    with pytest.raises(Killed):
+        import_run_execute(run=run, out=io.StringIO(), after_item=die)
+    assert 0 < Article.objects.filter(source="thainguyen").count() < 208
+    out, _err = import_dump(dump_files, "--resume")
+    assert "created 208, updated 0, unchanged 0, skipped 1, failed 1" in out
+    resumed = sorted(ImportItem.objects.values_list("old_id", "content_hash", "outcome"))
+    articles = sorted(Article.objects.values_list("source_id", "title", "slug", "status"))
+    # The same dump imported in one go under another name gives the same rows.
+    import_dump(dump_files, source="thainguyen-2")
+    again = sorted(
+        ImportItem.objects.filter(source="thainguyen-2").values_list(
+            "old_id", "content_hash", "outcome"
+        )
+    )
+    assert resumed == again
+    assert len(articles) == 208 and len({a[2] for a in articles}) == 208
