@@ -149,6 +149,17 @@ class NukeVietReader:
             self.table("sources"): "sources",
             f"{self.prefix}_users": "users",
         }
+        for found in (
+            self.statuses,
+            self.table_rows,
+            self.categories,
+            self.cats,
+            self.topics,
+            self.sources,
+            self.users,
+            self.tag_aliases,
+        ):
+            found.clear()  # a second scan starts afresh
         self._store = store = self._open_store()
         seen: set[str] = set()
         pending: dict[str, list] = {"rows": [], "detail": [], "tags": []}
