@@ -18,8 +18,8 @@ What NukeViet says, and what it becomes here:
 - ``publtime`` (unix seconds) in the site's time zone; ``author`` (byline text) mapped by the
   mapping file, else the login of ``admin_id``; ``hometext`` the sapo; ``homeimgfile`` the
   cover, under ``uploads/news/``; the topic a campaign; the source a closing line.
-- Old addresses: ``/news/<category>/<alias>-<id>.html`` and
-  ``/index.php?language=vi&nv=news&op=<category>/<alias>-<id>``.
+- Old addresses: ``/news/<category>/<alias>-<id>.html`` (``/vi/news/…`` on a site in several
+  languages) and ``/index.php?language=vi&nv=news&op=<category>/<alias>-<id>``.
 
 Instead of a dump, the archive may be a small TOML file naming the old portal's database,
 read live (PyMySQL, rows streamed from the server)::
@@ -384,6 +384,8 @@ class NukeVietReader:
         op = f"{cat_alias}/{alias}-{row_id}"
         return [
             f"{self.base_url}/{self.module}/{op}.html",
+            # A site in several languages puts the language first.
+            f"{self.base_url}/{self.lang}/{self.module}/{op}.html",
             f"{self.base_url}/index.php?language={self.lang}&nv={self.module}&op={op}",
         ]
 

@@ -169,6 +169,7 @@ def test_old_links_answer_301_and_what_was_left_behind_410(db, dump_files, clien
     for path in [
         "/news/phong-chong-ma-tuy/tin-an-ninh-so-1-1.html",
         "/news/phong-chong-ma-tuy/tin-an-ninh-so-1-1.html/",
+        "/vi/news/phong-chong-ma-tuy/tin-an-ninh-so-1-1.html",
         "/index.php?language=vi&nv=news&op=phong-chong-ma-tuy/tin-an-ninh-so-1-1",
         "/index.php?language=vi&nv=news&op=phong-chong-ma-tuy%2Ftin-an-ninh-so-1-1",
     ]:
