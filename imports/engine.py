@@ -186,18 +186,25 @@ class Engine:
     def mapped(self, item) -> dict:
         """What the mapping files make of ``item`` (part of its hash)."""
         authors = [self.mapping.author(a) for a in item.authors]
-        sections = getattr(self.reader, "categories", {})
-        section, _mapped = (
-            self.mapping.section(item.sections[0], sections.get(item.sections[0], ""))
-            if item.sections
-            else (self.mapping.default_section, False)
-        )
+        section, _mapped = self.section_for(item)
         return {
             "authors": [list(a) if a else None for a in authors],
             "section": section,
             "tags": [t for t in (self.mapping.tag(t) for t in item.tags) if t],
             "missing_media": self.missing_media,
         }
+
+    def section_for(self, item) -> tuple[str, bool]:
+        """The first of the item's sections the mapping file knows (a NukeViet item lists
+        its category, then the category's parents), else the first one's own name."""
+        names = getattr(self.reader, "categories", {})
+        if not item.sections:
+            return self.mapping.default_section, False
+        for old in item.sections:
+            new, mapped = self.mapping.section(old, names.get(old, ""))
+            if mapped:
+                return new, True
+        return self.mapping.section(item.sections[0], names.get(item.sections[0], ""))
 
     def refusal(self, item, mapped: dict) -> str:
         if item.kind == "attachment" or item.target == "gone":
@@ -241,9 +248,8 @@ class Engine:
                     plan.unmapped_authors[old] += 1
             if not item.authors:
                 plan.authors["—"] = ""
-            names = getattr(self.reader, "categories", {})
             for old in item.sections[:1]:
-                plan.sections[old] = self.mapping.section(old, names.get(old, ""))
+                plan.sections[old] = self.section_for(item)
             for code in item.unknown_shortcodes:
                 plan.shortcodes[code] += 1
             if item.target == "gone":

@@ -34,6 +34,10 @@ def keys_for(path: str, query: str) -> list[str]:
     for name in PATH_PARAMETERS:
         if params.get(name, "").strip():
             keys.append(f"{_path(path)}?{name}={params[name].strip()}")
+    if params.get("nv", "").strip() and params.get("op", "").strip():
+        # NukeViet without pretty links: index.php?language=vi&nv=news&op=cat/alias-12
+        op = unicodedata.normalize("NFC", params["op"]).strip().strip("/")
+        keys.append(f"?nv={params['nv'].strip()}&op={op}")
     for name in ANY_PATH_PARAMETERS:
         if params.get(name, "").strip().isdigit():
             keys.append(f"?{name}={params[name].strip()}")
