@@ -60,7 +60,7 @@ def stored_files(media_root) -> set[str]:
 def test_rows_bodies_categories_tags_and_photos_come_in(db, dump_files):
     out, _err = import_dump(dump_files)
     # 210 rows: one expired and not archived (410), one by an unmapped author (refused).
-    assert "created 208, updated 0, unchanged 0, skipped 1, failed 1" in out
+    assert "tạo mới 208, cập nhật 0, không đổi 0, bỏ qua 1, lỗi 1" in out
     post = Article.objects.get(source="thainguyen", source_id="1")
     assert post.title == "Triệt phá đường dây 'ma túy' liên tỉnh"
     assert post.slug == "tin-an-ninh-so-1"
@@ -115,7 +115,7 @@ def test_a_missing_photo_is_listed_and_the_article_kept(db, dump_files):
     article = Article.objects.get(source="thainguyen", source_id="9")
     assert article.cover is None
     note = ImportItem.objects.get(source="thainguyen", old_id="9").note
-    assert "khong-co.jpg" in note and "dropped" in note
+    assert "khong-co.jpg" in note and "đã bỏ" in note
 
 
 def test_a_second_run_creates_nothing_and_reports_everything_unchanged(db, dump_files, media_root):
@@ -127,7 +127,7 @@ def test_a_second_run_creates_nothing_and_reports_everything_unchanged(db, dump_
     assert (Article.objects.count(), Image.objects.count(), Transition.objects.count(),
             Redirect.objects.count()) == counts  # fmt: skip
     assert stored_files(media_root) == files
-    assert "created 0, updated 0, unchanged 208, skipped 1, failed 1" in out
+    assert "tạo mới 0, cập nhật 0, không đổi 208, bỏ qua 1, lỗi 1" in out
 
 
 def test_a_changed_row_updates_in_place_as_a_new_revision(db, dump_files):
@@ -143,7 +143,7 @@ def test_a_changed_row_updates_in_place_as_a_new_revision(db, dump_files):
     post.refresh_from_db()
     assert post.title.endswith("(cập nhật)") and post.slug == "tin-an-ninh-so-1"
     assert Version.objects.get_for_object(post).count() == before + 1
-    assert "created 0, updated 1, unchanged 207," in out
+    assert "tạo mới 0, cập nhật 1, không đổi 207," in out
 
 
 def test_the_dry_run_writes_nothing_and_prints_the_plan(db, dump_files, media_root):
@@ -151,7 +151,7 @@ def test_the_dry_run_writes_nothing_and_prints_the_plan(db, dump_files, media_ro
     assert Article.objects.count() == 0 and Image.objects.count() == 0
     assert ImportItem.objects.count() == 0 and ImportRun.objects.count() == 0
     assert Redirect.objects.count() == 0 and stored_files(media_root) == set()
-    assert "Người lạ → KHÔNG" in plan or "Người lạ → NOT MAPPED" in plan
+    assert "Người lạ → CHƯA ÁNH XẠ" in plan
     assert "Hoàng Minh → Hoàng Minh (Công an tỉnh Thái Nguyên)" in plan
     assert "phong-chong-ma-tuy → An ninh trật tự" in plan
     assert "Tin tức / An ninh trật tự / Phòng chống ma túy" in plan
@@ -283,7 +283,7 @@ def test_a_live_database_named_in_a_file_imports_as_its_dump_does(
         encoding="utf-8",
     )
     out, _err = import_dump({**dump_files, "dump": database})
-    assert "created 208, updated 0, unchanged 0, skipped 1, failed 1" in out
+    assert "tạo mới 208, cập nhật 0, không đổi 0, bỏ qua 1, lỗi 1" in out
     assert settings_seen["password"] == "m@t-khau" and settings_seen["port"] == 3307
     assert settings_seen["database"] == "nukeviet" and server.closed
     post = Article.objects.get(source="thainguyen", source_id="1")
@@ -330,7 +330,7 @@ def test_an_interrupted_import_resumes_to_the_state_of_an_uninterrupted_one(
         import_run_execute(run=run, out=io.StringIO(), after_item=die)
     assert 0 < Article.objects.filter(source="thainguyen").count() < 208
     out, _err = import_dump(dump_files, "--resume")
-    assert "created 208, updated 0, unchanged 0, skipped 1, failed 1" in out
+    assert "tạo mới 208, cập nhật 0, không đổi 0, bỏ qua 1, lỗi 1" in out
     resumed = sorted(ImportItem.objects.values_list("old_id", "content_hash", "outcome"))
     articles = sorted(Article.objects.values_list("source_id", "title", "slug", "status"))
     # The same dump imported in one go under another name gives the same rows.

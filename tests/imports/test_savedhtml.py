@@ -53,7 +53,7 @@ def stored_files(media_root) -> set[str]:
 
 def test_each_part_of_a_page_is_found_by_its_selector(db, site):
     out, _err = import_pages(site)
-    assert "created 2, updated 0, unchanged 0, skipped 0, failed 1" in out
+    assert "tạo mới 2, cập nhật 0, không đổi 0, bỏ qua 0, lỗi 1" in out
     post = Article.objects.get(source="caobang", source_id=PAGE)
     assert post.title == "Bắt giữ đối tượng trộm cắp"
     assert post.sapo == "Tóm tắt bài viết."
@@ -89,12 +89,12 @@ def test_a_second_run_creates_nothing_and_a_changed_page_updates_in_place(db, si
     out, _err = import_pages(site)
     assert (Article.objects.count(), Image.objects.count(), Transition.objects.count()) == counts
     assert stored_files(media_root) == files
-    assert "created 0, updated 0, unchanged 2, skipped 0, failed 1" in out
+    assert "tạo mới 0, cập nhật 0, không đổi 2, bỏ qua 0, lỗi 1" in out
     saved_pages.saved_site(site["folder"], title_suffix=" (cập nhật)")
     out, _err = import_pages(site)
     post = Article.objects.get(source="caobang", source_id=PAGE)
     assert post.title.endswith("(cập nhật)") and Article.objects.count() == counts[0]
-    assert "created 0, updated 1, unchanged 1," in out
+    assert "tạo mới 0, cập nhật 1, không đổi 1," in out
 
 
 def test_the_dry_run_writes_nothing_and_prints_the_plan(db, site, media_root):
@@ -102,7 +102,7 @@ def test_the_dry_run_writes_nothing_and_prints_the_plan(db, site, media_root):
     assert Article.objects.count() == 0 and Image.objects.count() == 0
     assert ImportItem.objects.count() == 0 and ImportRun.objects.count() == 0
     assert Redirect.objects.count() == 0 and stored_files(media_root) == set()
-    assert "Người lạ → KHÔNG" in plan or "Người lạ → NOT MAPPED" in plan
+    assert "Người lạ → CHƯA ÁNH XẠ" in plan
     assert "pages: 3" in plan
     assert "An ninh → An ninh trật tự" in plan
 
