@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from public.models import PortalIdentity, PurgeBatch
@@ -77,8 +78,21 @@ class PurgeBatchAdmin(admin.ModelAdmin):
     list_display = ["created_at", "reason", "purger", "status", "attempts", "sent_at"]
     list_filter = ["status", "purger"]
     search_fields = ["reason"]
-    readonly_fields = [f.name for f in PurgeBatch._meta.fields]
+    fields = [
+        "created_at", "reason", "purger", "tag_list", "address_list", "status", "attempts",
+        "next_attempt_at", "sent_at", "last_error",
+    ]  # fmt: skip
+    readonly_fields = fields
     date_hierarchy = "created_at"
+
+    @admin.display(description=_("tags"))
+    def tag_list(self, batch: PurgeBatch) -> str:
+        # Tags and addresses are machine text: shown as code, one by one.
+        return format_html_join(" ", "<code>{}</code>", ((tag,) for tag in batch.tags)) or "-"
+
+    @admin.display(description=_("addresses"))
+    def address_list(self, batch: PurgeBatch) -> str:
+        return format_html_join(" ", "<code>{}</code>", ((url,) for url in batch.urls)) or "-"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

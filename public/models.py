@@ -1,6 +1,8 @@
 """What the public site keeps of its own: how often each article was read, per day."""
 
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -178,7 +180,16 @@ class PurgeBatch(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     reason = models.CharField(_("change"), max_length=500, blank=True)
-    purger = models.CharField(_("purger"), max_length=20)
+
+    class Purger(models.TextChoices):
+        NONE = "none", _("none (recorded only)")
+        VARNISH = "varnish", "Varnish"
+        NGINX = "nginx", "nginx"
+        CLOUDFLARE = "cloudflare", "Cloudflare"
+        CLOUDFRONT = "cloudfront", "CloudFront"
+        FASTLY = "fastly", "Fastly"
+
+    purger = models.CharField(_("purger"), max_length=20, choices=Purger.choices)
     tags = models.JSONField(_("tags"), default=list)
     urls = models.JSONField(_("addresses"), default=list, blank=True)
     status = models.CharField(
@@ -196,4 +207,8 @@ class PurgeBatch(models.Model):
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="purge_due_idx")]
 
     def __str__(self) -> str:
-        return f"{self.purger} {self.created_at:%Y-%m-%d %H:%M:%S}: {len(self.tags)}"
+        return _("%(purger)s, %(when)s: %(count)s tags") % {
+            "purger": self.get_purger_display(),
+            "when": date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT"),
+            "count": len(self.tags),
+        }

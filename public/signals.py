@@ -11,6 +11,7 @@ correction, a take-down, a withdrawal each purge the item, its lists, home and f
 import threading
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import gettext as _
 
 from articles.models import Article, Author, Byline, Campaign, GalleryItem, Method, Section, Tag
 from documents.models import Attachment, Document, DocumentLink, DocumentType, Field, Issuer
@@ -56,8 +57,10 @@ def content_changed(sender, instance=None, raw: bool = False, **kwargs) -> None:
 
 
 def _reason(instance, signal) -> str:
-    what = "deleted" if signal is post_delete else "saved"
-    return f"{type(instance)._meta.verbose_name} #{instance.pk} {what}"[:200]
+    what = {"what": type(instance)._meta.verbose_name, "pk": instance.pk}
+    if signal is post_delete:
+        return (_("%(what)s #%(pk)s deleted") % what)[:200]
+    return (_("%(what)s #%(pk)s saved") % what)[:200]
 
 
 def changed(tags: set[str], *, reason: str = "") -> None:
