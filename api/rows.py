@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
+from api import statements
 from articles.body import render as render_body
 from articles.models import Article, Byline, GalleryItem
 from photos.renditions import rendition_url
@@ -54,7 +56,10 @@ def page_url(name: str, slug: str | None) -> str | None:
     return _address(name).replace("__slug__", slug) if slug else None
 
 
+@functools.lru_cache(maxsize=8192)
 def media_url(name: str) -> str:
+    """A stored file's public address, asked of the storage once per file (as
+    ``photos.renditions`` asks once per photo's folder)."""
     url = default_storage.url(name)
     return url if url.startswith(("http://", "https://")) else settings.SITE_URL + url
 
@@ -80,16 +85,23 @@ def photo(row: dict, prefix: str, *, full: bool) -> dict | str | None:
         "alt": row.get(f"{prefix}alt_text") or "",
         "caption": row.get(f"{prefix}caption") or "",
         "credit": row.get(f"{prefix}credit") or "",
-        "renditions": [
-            {
-                "width": w,
-                "height": h,
-                "webp": absolute(rendition_url(name, w, "webp")),
-                "jpeg": absolute(rendition_url(name, w, "jpg")),
-            }
-            for w, h in sizes
-        ],
+        "renditions": _renditions(name, tuple(map(tuple, sizes))),
     }
+
+
+@functools.lru_cache(maxsize=8192)
+def _renditions(name: str, sizes: tuple[tuple[int, int], ...]) -> tuple[dict, ...]:
+    """Every rendition of the stored file ``name`` (WebP and JPEG per width): worked out
+    once per photo and its sizes, then shared (never changed: it is only serialised)."""
+    return tuple(
+        {
+            "width": w,
+            "height": h,
+            "webp": absolute(rendition_url(name, w, "webp")),
+            "jpeg": absolute(rendition_url(name, w, "jpg")),
+        }
+        for w, h in sizes
+    )
 
 
 PHOTO_COLUMNS = ("file", "width", "height", "renditions", "alt_text", "caption", "credit")
@@ -176,52 +188,61 @@ def _lines(text: str) -> list[str]:
 
 def _related(ids: list[int], wanted: set[str], includes: frozenset[str]) -> dict:
     """The authors (in byline order), tags and campaigns of these articles, in one query:
-    a UNION of the three links. Authors are public byline data only (name, unit, slug),
-    never the staff account behind them."""
-    parts = []
-    text = models.CharField()
-    if "authors" in wanted:
-        parts.append(
-            Byline.objects.filter(article_id__in=ids)
-            .order_by()
-            .annotate(link=models.Value("authors", output_field=text))
-            .values_list(
-                "link", "article_id", "position", "author__slug", "author__name", "author__unit"
-            )
-        )
-    for name in ("tags", "campaigns"):
-        if name not in wanted:
-            continue
-        through = getattr(Article, name).through
-        target = getattr(Article, name).field.m2m_reverse_field_name()
-        parts.append(
-            through.objects.filter(article_id__in=ids)
-            .order_by()
-            .annotate(
-                link=models.Value(name, output_field=text),
-                position=models.Value(0, output_field=models.IntegerField()),
-                unit=models.Value("", output_field=text),
-            )
-            .values_list(
-                "link", "article_id", "position", f"{target}__slug", f"{target}__name", "unit"
-            )
-        )
-    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    a UNION of the three links (compiled once per page size, ``api.statements``).
+    Authors are public byline data only (name, unit, slug), never the staff account
+    behind them."""
+    links = tuple(name for name in ("authors", "tags", "campaigns") if name in wanted)
     found = defaultdict(list)
     page = {"tags": "public:tag", "campaigns": "public:campaign", "authors": "public:author"}
-    for name, article_id, _position, slug, label, unit in sorted(
-        query, key=lambda row: (row[0], row[1], row[2], row[4])
-    ):
+    linked = statements.rows(
+        Byline, ("links", links), lambda v: _links(v["ids"], links), {"ids": ids}
+    )
+    for row in sorted(linked, key=itemgetter("link", "article_id", "position", "name")):
+        name, slug = row["link"], row["slug"]
         if name == "authors":
-            shown = {"slug": slug, "name": label, "unit": unit} if name in includes else slug
+            shown = (
+                {"slug": slug, "name": row["name"], "unit": row["unit"]}
+                if name in includes
+                else slug
+            )
         elif name == "tags" or name in includes:
-            shown = {"slug": slug, "name": label}
+            shown = {"slug": slug, "name": row["name"]}
         else:
             shown = slug
         if isinstance(shown, dict):
             shown["url"] = page_url(page[name], slug)
-        found[(name, article_id)].append(shown)
+        found[(name, row["article_id"])].append(shown)
     return found
+
+
+def _links(ids: list[int], links: tuple[str, ...]) -> models.QuerySet:
+    """The rows of ``_related``: (link, article_id, position, slug, name, unit)."""
+    text = models.CharField()
+    parts = []
+    for name in links:
+        if name == "authors":
+            part = Byline.objects.annotate(
+                link=models.Value("authors", output_field=text),
+                slug=models.F("author__slug"),
+                name=models.F("author__name"),
+                unit=models.F("author__unit"),
+            )
+        else:
+            through = getattr(Article, name).through
+            target = getattr(Article, name).field.m2m_reverse_field_name()
+            part = through.objects.annotate(
+                link=models.Value(name, output_field=text),
+                position=models.Value(0, output_field=models.IntegerField()),
+                slug=models.F(f"{target}__slug"),
+                name=models.F(f"{target}__name"),
+                unit=models.Value("", output_field=text),
+            )
+        parts.append(
+            part.filter(article_id__in=ids)
+            .order_by()
+            .values("link", "article_id", "position", "slug", "name", "unit")
+        )
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
 def _gallery(ids: list[int]) -> dict[int, list]:

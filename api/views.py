@@ -12,19 +12,24 @@ the schema documents them, the speed comes from not validating every item again.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
 from api import params, rows, schemas
-from api.listing import json_response, page
+from api.listing import Source, json_response, page
 from api.params import Spec
 from api.problems import CONTENT_TYPE, Problem, problem_response
+from api.statements import Values
 from articles.models import Article, Author, Campaign, GalleryItem, Section, Tag, Transition
 from documents.models import Document, DocumentStep
 from notices.models import NoticeStep, WantedNotice
@@ -190,32 +195,51 @@ def dated(queryset: models.QuerySet, filters: dict[str, str]) -> models.QuerySet
 # ── Articles, crime warnings, photo stories ─────────────────────────────────
 
 
-def article_list(request: HttpRequest, base) -> HttpResponse:
+def article_list(request: HttpRequest, name: str, base: Callable[[dt.datetime], Any]):
+    """A list of articles: ``base(now)`` is what the endpoint shows at ``now``."""
     parsed = params.parse(request, ARTICLES)
     f = parsed.filters
-    queryset = dated(base, f)
-    if "section" in f:
-        queryset = queryset.filter(
-            models.Q(section__slug=f["section"]) | models.Q(section__parent__slug=f["section"])
-        )
-    if "tag" in f:
-        queryset = queryset.filter(tags__slug=f["tag"])
-    if "campaign" in f:
-        queryset = queryset.filter(campaigns__slug=f["campaign"])
-    if "author" in f:
-        queryset = queryset.filter(authors__slug=f["author"])
-    if "q" in f:
-        found = search(SearchQuery.parse(f["q"]), base)
-        ids = found.ranked_ids() if hasattr(found, "ranked_ids") else []
-        queryset = queryset.filter(pk__in=ids)
-    columns = rows.article_columns(parsed.fields, parsed.includes)
+    values = {"now": timezone.now()}
+    for moment in ("published_before", "published_after", "updated_since"):
+        if moment in f:
+            values[moment] = params.moment(moment, f[moment])
+    for slug in ("section", "tag", "campaign", "author"):
+        if slug in f:
+            values[slug] = f[slug]
+    if "q" in f:  # the search's ranked ids: a list of any length, so never a kept shape
+        found = search(SearchQuery.parse(f["q"]), base(values["now"]))
+        values["ids"] = found.ranked_ids() if hasattr(found, "ranked_ids") else []
+
+    def build(v: Values) -> models.QuerySet:
+        queryset = base(v["now"])
+        if "published_before" in v:
+            queryset = queryset.filter(published_at__lt=v["published_before"])
+        if "published_after" in v:
+            queryset = queryset.filter(published_at__gt=v["published_after"])
+        if "updated_since" in v:
+            queryset = queryset.filter(updated_at__gte=v["updated_since"])
+        if "section" in v:
+            queryset = queryset.filter(
+                models.Q(section__slug=v["section"]) | models.Q(section__parent__slug=v["section"])
+            )
+        if "tag" in v:
+            queryset = queryset.filter(tags__slug=v["tag"])
+        if "campaign" in v:
+            queryset = queryset.filter(campaigns__slug=v["campaign"])
+        if "author" in v:
+            queryset = queryset.filter(authors__slug=v["author"])
+        if "ids" in v:
+            queryset = queryset.filter(pk__in=v["ids"])
+        return queryset
+
+    key = None if "q" in f else (name, *sorted(f))
     return page(
         request,
-        queryset,
+        Source(Article, build, values, key),
         parsed,
         ARTICLES,
         lambda found: rows.article_rows(found, parsed.fields, parsed.includes),
-        columns,
+        rows.article_columns(parsed.fields, parsed.includes),
     )
 
 
@@ -237,7 +261,7 @@ def with_photos(queryset):
 @api.get("/articles", response={200: schemas.ArticlePage, **ERRORS}, tags=["articles"])
 def articles(request: HttpRequest, filters: Query[ArticleParams]):
     """Tin bài đã xuất bản, mới nhất trước."""
-    return article_list(request, Article.objects.published())
+    return article_list(request, "articles", lambda now: Article.objects.published(at=now))
 
 
 @api.get("/articles/{int:id}", response={200: schemas.ArticleDetail, **ERRORS}, tags=["articles"])
@@ -257,13 +281,17 @@ def article_by_slug(request: HttpRequest, slug: str, shape: Query[Expand]):
 @api.get("/warnings", response={200: schemas.ArticlePage, **ERRORS}, tags=["articles"])
 def warnings(request: HttpRequest, filters: Query[ArticleParams]):
     """Cảnh báo tội phạm (một loại tin bài, có dấu hiệu nhận biết và cách phòng tránh)."""
-    return article_list(request, Article.objects.published().warnings())
+    return article_list(
+        request, "warnings", lambda now: Article.objects.published(at=now).warnings()
+    )
 
 
 @api.get("/photo-stories", response={200: schemas.ArticlePage, **ERRORS}, tags=["articles"])
 def photo_stories(request: HttpRequest, filters: Query[ArticleParams]):
     """Phóng sự ảnh: tin bài có bộ ảnh (ảnh ở chi tiết, trường `photos`)."""
-    return article_list(request, with_photos(Article.objects.published()))
+    return article_list(
+        request, "photo-stories", lambda now: with_photos(Article.objects.published(at=now))
+    )
 
 
 @api.get(
