@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import gettext as _
+from django_redis.client import DefaultClient
 
 from newsroom.client_ip import client_ip
 from newsroom.errors import static_page
@@ -187,8 +188,7 @@ def window_wait(key: str, rate: str) -> int:
     window = now - now % period
     key = f"{key}:{window}"
     try:
-        cache.add(key, 0, timeout=period + 5)
-        count = cache.incr(key)
+        count = _count(key, period + 5)
     except CacheSkipped:  # the breaker keeps a failing cache skipped: said once already
         return 0
     except Exception as exc:  # the cache is down or evicted the key: let it through
@@ -197,3 +197,19 @@ def window_wait(key: str, rate: str) -> int:
     if count <= limit:
         return 0
     return window + period - now
+
+
+def _count(key: str, lifetime: int) -> int:
+    """One more under ``key``, kept ``lifetime`` seconds (on Redis from its last count:
+    the key names its window, so a longer life changes no count). On Redis one round trip,
+    INCR and EXPIRE in one transaction (two with ``add`` and ``incr``: ~0,2 ms more on
+    each API request, bench/api.py); on any other cache its ``add`` then ``incr``."""
+    client = getattr(cache, "client", None)
+    if isinstance(client, DefaultClient):
+        name = cache.make_key(key)
+        transaction = client.get_client(write=True).pipeline()
+        transaction.incr(name)
+        transaction.expire(name, lifetime)
+        return transaction.execute()[0]
+    cache.add(key, 0, timeout=lifetime)
+    return cache.incr(key)
