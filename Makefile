@@ -70,6 +70,9 @@ bench-edge: $(STAMP)
 	FAULT_PORTS=$${FAULT_PORTS:-16400-16499} $(BIN)/python bench/edge.py
 ## make bench-api: the public API under load (PostgreSQL, 2 gunicorn workers, 16 connections)
 bench-api: $(STAMP)
+	@command -v wrk >/dev/null || ! command -v apt-get >/dev/null || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || \
+		echo "wrk not installed: the Python load generator is used (lower figures)"
 	$(BIN)/python bench/api.py
 
 ## make bench-imports: 20.000 WordPress posts (~200 MB) imported: items/s, peak memory

@@ -3,8 +3,10 @@
 1. Builds (or keeps) a PostgreSQL database of ``BENCH_API_ARTICLES`` generated articles
    (``generate_load_data``) — ``BENCH_API_DATABASE_URL``, default newsroom_i21.
 2. Starts gunicorn (2 sync workers, production settings, Redis cache) on 127.0.0.1.
-3. Loads it with 16 connections for ``BENCH_SECONDS`` each (wrk if installed, else a
-   small Python load generator: 4 processes × 4 threads, one request at a time each):
+3. Loads it with 16 connections for ``BENCH_SECONDS`` each, with wrk (Debian's ``wrk``;
+   ``make bench-api`` installs it where apt-get can). Without wrk, a small Python load
+   generator (4 processes × 4 threads) does it, but it takes about a core of the two for
+   itself, and the figures come out a third lower:
    - a list of 20 with every include, on a cache miss (the page cache off; Django's
      every layer but the page cache);
    - the same list answered 304 (If-None-Match: the ETag of the first answer).
@@ -129,12 +131,14 @@ def load(path: str, headers: dict, expect: int) -> tuple[float, float]:
     if shutil.which("wrk"):
         header_args = [a for k, v in headers.items() for a in ("-H", f"{k}: {v}")]
         out = subprocess.run(
-            ["wrk", "-t4", f"-c{CONNECTIONS}", f"-d{SECONDS}s", *header_args,
+            ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *header_args,
              f"http://127.0.0.1:{PORT}{path}"],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
-        rate = float(next(ln for ln in out.splitlines() if "Requests/sec" in ln).split()[-1])
-        return rate, float("nan")
+        lines = out.splitlines()
+        rate = float(next(ln for ln in lines if "Requests/sec" in ln).split()[-1])
+        median = next(ln for ln in lines if ln.strip().startswith("50%")).split()[-1]
+        return rate, _milliseconds(median)
     queue = multiprocessing.Queue()
     procs = [
         multiprocessing.Process(target=_worker, args=(path, headers, expect, SECONDS, queue))
@@ -146,6 +150,14 @@ def load(path: str, headers: dict, expect: int) -> tuple[float, float]:
     for p in procs:
         p.join()
     return len(latencies) / SECONDS, statistics.median(latencies) * 1000
+
+
+def _milliseconds(text: str) -> float:
+    """wrk's "29.81ms", "812.00us" or "1.02s" in milliseconds."""
+    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * factor
+    raise ValueError(text)
 
 
 def main() -> None:
