@@ -176,20 +176,21 @@ ARTICLE = Spec(fields=rows.ARTICLE_DETAIL_FIELDS, includes=rows.ARTICLE_INCLUDES
 PHOTO_STORY = Spec(fields=rows.PHOTO_STORY_FIELDS, includes=rows.ARTICLE_INCLUDES, paged=False)
 
 
+# Each filter as the ORM reads it (``section`` also takes its child sections: below).
+DATED = {
+    "published_before": "published_at__lt",
+    "published_after": "published_at__gt",
+    "updated_since": "updated_at__gte",
+}
+BY_SLUG = {"tag": "tags__slug", "campaign": "campaigns__slug", "author": "authors__slug"}
+
+
+def moments(filters: dict[str, str]) -> dict[str, dt.datetime]:
+    return {name: params.moment(name, filters[name]) for name in DATED if name in filters}
+
+
 def dated(queryset: models.QuerySet, filters: dict[str, str]) -> models.QuerySet:
-    if "published_before" in filters:
-        queryset = queryset.filter(
-            published_at__lt=params.moment("published_before", filters["published_before"])
-        )
-    if "published_after" in filters:
-        queryset = queryset.filter(
-            published_at__gt=params.moment("published_after", filters["published_after"])
-        )
-    if "updated_since" in filters:
-        queryset = queryset.filter(
-            updated_at__gte=params.moment("updated_since", filters["updated_since"])
-        )
-    return queryset
+    return queryset.filter(**{DATED[name]: at for name, at in moments(filters).items()})
 
 
 # ── Articles, crime warnings, photo stories ─────────────────────────────────
@@ -199,37 +200,19 @@ def article_list(request: HttpRequest, name: str, base: Callable[[dt.datetime], 
     """A list of articles: ``base(now)`` is what the endpoint shows at ``now``."""
     parsed = params.parse(request, ARTICLES)
     f = parsed.filters
-    values = {"now": timezone.now()}
-    for moment in ("published_before", "published_after", "updated_since"):
-        if moment in f:
-            values[moment] = params.moment(moment, f[moment])
-    for slug in ("section", "tag", "campaign", "author"):
-        if slug in f:
-            values[slug] = f[slug]
+    values = {"now": timezone.now(), **moments(f)}
+    values |= {slug: f[slug] for slug in ("section", *BY_SLUG) if slug in f}
     if "q" in f:  # the search's ranked ids: a list of any length, so never a kept shape
         found = search(SearchQuery.parse(f["q"]), base(values["now"]))
         values["ids"] = found.ranked_ids() if hasattr(found, "ranked_ids") else []
+    lookups = {**DATED, **BY_SLUG, "ids": "pk__in"}
 
     def build(v: Values) -> models.QuerySet:
-        queryset = base(v["now"])
-        if "published_before" in v:
-            queryset = queryset.filter(published_at__lt=v["published_before"])
-        if "published_after" in v:
-            queryset = queryset.filter(published_at__gt=v["published_after"])
-        if "updated_since" in v:
-            queryset = queryset.filter(updated_at__gte=v["updated_since"])
+        queryset = base(v["now"]).filter(**{lookups[n]: v[n] for n in lookups if n in v})
         if "section" in v:
             queryset = queryset.filter(
                 models.Q(section__slug=v["section"]) | models.Q(section__parent__slug=v["section"])
             )
-        if "tag" in v:
-            queryset = queryset.filter(tags__slug=v["tag"])
-        if "campaign" in v:
-            queryset = queryset.filter(campaigns__slug=v["campaign"])
-        if "author" in v:
-            queryset = queryset.filter(authors__slug=v["author"])
-        if "ids" in v:
-            queryset = queryset.filter(pk__in=v["ids"])
         return queryset
 
     key = None if "q" in f else (name, *sorted(f))
