@@ -11,7 +11,7 @@ class User(AbstractUser):
         _("unit"),
         max_length=200,
         blank=True,
-        help_text=_("The unit the person works in, e.g. “Công an huyện Phú Lương”."),
+        help_text=_("The unit the person works in, e.g. “Công an xã Phú Lương”."),
     )
 
     class Meta(AbstractUser.Meta):

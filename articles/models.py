@@ -100,7 +100,7 @@ class Author(SluggedModel):
         _("unit"),
         max_length=200,
         blank=True,
-        help_text=_("Shown in brackets after the name: “Công an huyện Phú Lương”."),
+        help_text=_("Shown in brackets after the name: “Công an xã Phú Lương”."),
     )
     slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
     user = models.OneToOneField(
@@ -424,7 +424,7 @@ class Article(Publishable, SluggedModel):
 
     @property
     def byline(self) -> str:
-        """ "Nguyễn Văn An (Công an huyện Phú Lương), Trần Bình" — uses prefetched bylines."""
+        """ "Nguyễn Văn An (Công an xã Phú Lương), Trần Bình" — uses prefetched bylines."""
         return ", ".join(b.author.byline for b in self.bylines.all())
 
 

@@ -32,7 +32,7 @@ SOURCE = "load"
 # Words of police news, written for this generator; drawn at random they read like the
 # real thing to a tokenizer and a ranking function (not to a reader).
 WORDS = """
-công an tỉnh huyện xã phường thị trấn lực lượng cán bộ chiến sĩ nhân dân an ninh trật tự
+công an tỉnh xã phường đặc khu lực lượng cán bộ chiến sĩ nhân dân an ninh trật tự
 an toàn giao thông tuần tra kiểm soát xử lý vi phạm phòng chống tội phạm ma túy cháy nổ
 cứu nạn cứu hộ điều tra khởi tố bắt giữ đối tượng vụ án tài sản lừa đảo mạng xã hội
 chuyển đổi số dịch vụ công trực tuyến căn cước định danh điện tử cư trú hộ khẩu thủ tục
@@ -113,7 +113,7 @@ class Command(BaseCommand):
         r = self.random
         for i in range(n):
             name = f"{r.choice(SURNAMES)} {r.choice(MIDDLE)} {r.choice(GIVEN)}"
-            unit = f"Công an huyện {PLACES[i % len(PLACES)]}"
+            unit = f"Công an xã {PLACES[i % len(PLACES)]}"
             Author.objects.get_or_create(name=name, unit=unit)
         return list(Author.objects.all())
 
