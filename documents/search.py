@@ -18,7 +18,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -381,25 +383,46 @@ class DocumentSearch:
             "doc_type": models.F("doc_type_id"),
             "issuer": models.F("issuer_id"),
             "field": models.F("field_id"),
-            "year": ExtractYear("issued_on"),
+            # date_part's float, not EXTRACT's numeric (slower to compute and to hash).
+            "year": models.Func(
+                models.F("issued_on"),
+                template="date_part('year', %(expressions)s)",
+                output_field=models.FloatField(),
+            ),
             "validity": validity_expression(self.today),
         }
-        kept = {
-            f"keep_{name}": models.ExpressionWrapper(
-                narrowing(self.filters, self.today, self.ids, but=name)
-                or models.Q(pk__isnull=False),
-                output_field=models.BooleanField(),
+        # Every column read here is in ``document_facets_idx`` (whose condition is the
+        # publication rule's ``status``): PostgreSQL reads the index alone, never the wide
+        # rows. A count that no other filter narrows is a plain ``count(*)``, the same one
+        # for all of them (PostgreSQL computes it once); the others count the rows their
+        # ``keep_`` column keeps.
+        kept = {}
+        for name in (*Facets, "all"):
+            wanted = narrowing(self.filters, self.today, self.ids, but=name)
+            if wanted:
+                kept[f"keep_{name}"] = models.ExpressionWrapper(
+                    wanted, output_field=models.BooleanField()
+                )
+        documents = self.published.order_by()
+        chosen = [name for name in Facets if getattr(self.filters, name)]
+        if len(chosen) > 1:
+            # Every count applies all the chosen filters but one at most: a document that
+            # two of them leave out is in none, and need not be grouped.
+            documents = documents.filter(
+                functools.reduce(
+                    operator.or_,
+                    (narrowing(self.filters, self.today, self.ids, but=name) for name in chosen),
+                )
             )
-            for name in (*Facets, "all")
-        }
-        inner = (
-            self.published.order_by()
-            .annotate(**{f"facet_{name}": column for name, column in columns.items()}, **kept)
-            .values(*(f"facet_{name}" for name in Facets), *kept)
-        )
+        inner = documents.annotate(
+            **{f"facet_{name}": column for name, column in columns.items()}, **kept
+        ).values(*(f"facet_{name}" for name in Facets), *kept)
         sql, params = inner.query.sql_with_params()
         sets = ", ".join(f"(facet_{name})" for name in Facets)
-        counted = ", ".join(f"count(*) FILTER (WHERE keep_{name})" for name in (*Facets, "all"))
+        counted = ", ".join(
+            f"count(*) FILTER (WHERE keep_{name})" if f"keep_{name}" in kept else "count(*)"
+            for name in (*Facets, "all")
+        )
         groupings = ", ".join(f"GROUPING(facet_{name})" for name in Facets)
         query = (
             f"SELECT {groupings}, {', '.join(f'facet_{n}' for n in Facets)}, {counted} "
