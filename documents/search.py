@@ -229,11 +229,11 @@ class Candidate:
 class DocumentSearch:
     """The published documents a reader's filters and words give, best first.
 
-    Without words: the list, paged from the index, and each filter's counts from the
-    index (one query a filter). With words: the newest ``CANDIDATES`` documents matching
-    them are read once (a few columns each), ranked, and both the results and the
-    filters' counts are taken from them; with filters chosen, a second read takes the
-    candidates among the documents they allow.
+    Without words: the list, paged from the index, and every filter's counts in one pass
+    over ``document_facets_idx`` (PostgreSQL's GROUPING SETS). With words: the newest
+    ``CANDIDATES`` documents matching them are read once (a few columns each), ranked,
+    and both the results and the filters' counts are taken from them; with filters
+    chosen, a second read takes the candidates among the documents they allow.
     """
 
     def __init__(self, filters: Filters, *, today: dt.date | None = None) -> None:
