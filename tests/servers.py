@@ -73,6 +73,24 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _terminate(process: subprocess.Popen | None, *, seconds: int) -> None:
+    """SIGTERM to a server of a test, then SIGKILL after ``seconds`` (to its process
+    group when it leads one: gunicorn's workers, varnishd's child); None, for the
+    attribute that held it."""
+    if process is None:
+        return None
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        if os.getpgid(process.pid) == process.pid:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+        process.wait()
+    return None
+
+
 class RedisServer:
     """``redis-server`` without persistence on a port of its own.
 
@@ -261,15 +279,7 @@ class MotoServer:
         return self
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        process, self.process = self.process, None
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        self.process = _terminate(self.process, seconds=10)
 
     def client(self):
         import boto3
@@ -373,15 +383,7 @@ class AppServer:
         process.wait()
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        process, self.process = self.process, None
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        self.process = _terminate(self.process, seconds=20)
 
     def close(self) -> None:
         self.stop()
@@ -471,11 +473,7 @@ http {{
         return self
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        process, self.process = self.process, None
-        process.terminate()
-        process.wait(timeout=10)
+        self.process = _terminate(self.process, seconds=10)
 
     def close(self) -> None:
         self.stop()
@@ -552,15 +550,7 @@ class VarnishProxy:
         ).stdout  # fmt: skip
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        process, self.process = self.process, None
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        self.process = _terminate(self.process, seconds=15)
 
     def close(self) -> None:
         self.stop()
@@ -631,8 +621,5 @@ class ShippedNginx:
         return self
 
     def close(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
+        self.process = _terminate(self.process, seconds=10)
         shutil.rmtree(self.folder, ignore_errors=True)
